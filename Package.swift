@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies point one way: stance (CLI) → Classifiers → TextFeatures → LinearAlgebra → CBLAS.
+// DataFiles (reading labelled corpora) depends on nothing but Foundation.
+let package = Package(
+    name: "stance",
+    products: [
+        .executable(name: "stance", targets: ["stance"]),
+        .library(name: "StanceKit", targets: ["LinearAlgebra", "TextFeatures", "Classifiers", "DataFiles"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+        ),
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
+        .target(name: "TextFeatures", dependencies: ["LinearAlgebra"]),
+        .target(name: "Classifiers", dependencies: ["LinearAlgebra", "TextFeatures"]),
+        .target(name: "DataFiles"),
+        .executableTarget(
+            name: "stance",
+            dependencies: [
+                "Classifiers", "TextFeatures", "DataFiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures"]),
+        .testTarget(name: "ClassifiersTests", dependencies: ["Classifiers", "TextFeatures", "LinearAlgebra"]),
+        .testTarget(name: "DataFilesTests", dependencies: ["DataFiles"]),
+        .testTarget(name: "StanceCLITests", dependencies: ["stance"]),
+    ]
+)

@@ -1,0 +1,59 @@
+import TextFeatures
+
+/// The learners `stance` can train, with the settings of each.
+public enum ClassifierKind: String, Sendable, Codable, CaseIterable {
+    case logreg
+    case nb
+    case complementNB = "complement-nb"
+    case bernoulliNB = "bernoulli-nb"
+
+    /// The feature settings that work best for this learner when the user gives none.
+    ///
+    /// Logistic regression: word 1–2 + char 2–5 (within words), sublinear TF-IDF, L2 rows.
+    /// Naive Bayes estimates per-class term rates, which TF-IDF and row scaling distort, so the
+    /// NB defaults are binary word 1–2-grams with no normalisation ("MNB-bi" in Wang & Manning
+    /// 2012, the strongest NB on sentence-level sentiment).
+    public var defaultFeatures: FeatureConfiguration {
+        switch self {
+        case .logreg:
+            return .standard
+        case .nb, .complementNB, .bernoulliNB:
+            return FeatureConfiguration(
+                ngrams: NGramGenerator(words: NGramRange(1, 2), characters: nil),
+                weighting: .binary, sublinearTF: false, normalization: .none)
+        }
+    }
+}
+
+/// Everything that decides how a classifier learns, stored in the model file.
+public struct TrainingParameters: Sendable, Equatable, Codable {
+    public var kind: ClassifierKind
+    public var logisticRegression: LogisticRegression
+    public var naiveBayes: NaiveBayes
+
+    public init(kind: ClassifierKind, logisticRegression: LogisticRegression = LogisticRegression(),
+                naiveBayes: NaiveBayes = NaiveBayes()) {
+        self.kind = kind
+        self.logisticRegression = logisticRegression
+        self.naiveBayes = naiveBayes
+        switch kind {
+        case .nb: self.naiveBayes.variant = .multinomial
+        case .complementNB: self.naiveBayes.variant = .complement
+        case .bernoulliNB: self.naiveBayes.variant = .bernoulli
+        case .logreg: break
+        }
+    }
+
+    /// Checks the learner's settings and that the features suit it.
+    public func validate(features: FeatureConfiguration) throws(TrainingError) {
+        switch kind {
+        case .logreg:
+            try logisticRegression.validate()
+        case .nb, .complementNB, .bernoulliNB:
+            try naiveBayes.validate()
+            if kind == .bernoulliNB && (features.weighting != .binary || features.normalization != .none) {
+                throw .invalidParameter("bernoulli-nb models presence and absence of features; use --weighting binary --norm none (got \(features.weighting.rawValue), \(features.normalization.rawValue))")
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import LinearAlgebra
+
+/// What every trained classifier here comes down to: a score per class that is linear in the
+/// features, s(x) = Wᵀx + b, and class probabilities softmax(s(x)).
+///
+/// Logistic regression learns W and b directly. Naive Bayes is linear too: multinomial NB's
+/// joint log-likelihood is x·log θ_c + log π_c, and Bernoulli NB's is the same after moving the
+/// "absent feature" terms into b. Keeping one scoring path means one model-file layout, one
+/// explanation routine, and one place to make prediction fast.
+public struct LinearModel: Sendable, Equatable {
+    /// d×k: row j holds feature j's weight for each of the k classes.
+    public var weights: DenseMatrix
+    /// k intercepts.
+    public var intercepts: [Double]
+
+    public init(weights: DenseMatrix, intercepts: [Double]) {
+        precondition(weights.columns == intercepts.count, "LinearModel: \(weights.columns) weight columns, \(intercepts.count) intercepts")
+        self.weights = weights
+        self.intercepts = intercepts
+    }
+
+    public var featureCount: Int { weights.rows }
+    public var classCount: Int { intercepts.count }
+
+    /// n×k class scores (log-probabilities up to a per-row constant).
+    public func scores(_ x: SparseMatrix) -> DenseMatrix {
+        var s = x.multiply(weights)
+        let k = classCount
+        s.values.withUnsafeMutableBufferPointer { v in
+            for i in 0..<s.rows { for c in 0..<k { v[i * k + c] += intercepts[c] } }
+        }
+        return s
+    }
+
+    /// n×k class probabilities; each row sums to 1.
+    public func probabilities(_ x: SparseMatrix) -> DenseMatrix {
+        var s = scores(x)
+        Softmax.softmaxRows(&s)
+        return s
+    }
+
+    /// The most probable class of each row (the lowest index wins a tie, so results are stable).
+    public func predict(_ x: SparseMatrix) -> [Int] {
+        Self.argmaxRows(scores(x))
+    }
+
+    public static func argmaxRows(_ m: DenseMatrix) -> [Int] {
+        (0..<m.rows).map { i in
+            var best = 0
+            for c in 1..<max(m.columns, 1) where m[i, c] > m[i, best] { best = c }
+            return best
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a file so that readers see either the old contents or the complete new ones, never a
+/// half-written file: write a temporary file in the same folder, flush it to disk, then rename
+/// it over the target (rename is atomic within one file system). On any failure the temporary
+/// file is removed and the target is untouched.
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String) throws(ModelFileError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .cannotWrite(path: path, reason: "the folder \(folder) does not exist; create it first")
+        }
+        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path: path, reason: errorText()) }
+        var ok = false
+        defer {
+            if !ok { unlink(temporary) }
+        }
+        let written = bytes.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+        let failure = written ? nil : errorText()
+        let synced = written && fsync(fd) == 0
+        let syncFailure = synced || !written ? nil : errorText()
+        close(fd)
+        guard written else { throw .cannotWrite(path: path, reason: failure ?? "write failed") }
+        guard synced else { throw .cannotWrite(path: path, reason: syncFailure ?? "fsync failed") }
+        guard rename(temporary, path) == 0 else { throw .cannotWrite(path: path, reason: errorText()) }
+        ok = true
+    }
+
+    public static func write(_ text: String, to path: String) throws(ModelFileError) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    static func errorText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import LinearAlgebra
+import TextFeatures
+
+/// The on-disk form of a ``TextClassifier``.
+///
+/// Layout (all integers little-endian):
+///
+///     magic        8 bytes  89 53 54 41 4E 43 45 0A  ("\x89STANCE\n": the high byte and the
+///                           newline catch files mangled by text-mode transfers)
+///     version      UInt16 major, UInt16 minor
+///     created by   UInt8 length + ASCII, e.g. "stance 0.1.0" (readable even when the rest of
+///                  a newer format is not, so the error can say who made the file)
+///     header       UInt32 length + JSON (sorted keys): kind, labels, feature configuration,
+///                  training parameters, training-data fingerprint, fit report, dimensions
+///     sections     4-byte tag + UInt64 length + payload, in this order:
+///                  "VOCB" vocabulary (UInt32 count, then UInt32 length + UTF-8 per term;
+///                         absent when hashing), "IDF " idf (Float64 × d; absent unless tfidf),
+///                  "WGHT" weights (Float64 × d·k, row-major d×k), "BIAS" intercepts (Float64 × k)
+///     checksum     UInt32 CRC-32 of every byte before it
+///
+/// Readers check, in order: magic → version → checksum → header → sections, and throw a
+/// ``ModelFileError`` naming the first failure. A newer *major* version is refused; a newer
+/// minor version only adds header keys, which older readers ignore. Writing is atomic
+/// (``AtomicFile``), and the same model always serialises to the same bytes.
+public enum ModelFile {
+    public static let magic: [UInt8] = [0x89, 0x53, 0x54, 0x41, 0x4E, 0x43, 0x45, 0x0A]
+    public static let majorVersion: UInt16 = 1
+    public static let minorVersion: UInt16 = 0
+
+    struct Header: Codable, Equatable {
+        var labels: [String]
+        var features: FeatureConfiguration
+        var featureCount: Int
+        var hash: String?
+        var metadata: ModelMetadata
+    }
+
+    public static func encode(_ classifier: TextClassifier) -> [UInt8] {
+        var w = ByteWriter()
+        w.write(magic)
+        w.write(majorVersion)
+        w.write(minorVersion)
+        let creator = Array(classifier.metadata.createdBy.utf8.prefix(255))
+        w.write(UInt8(creator.count))
+        w.write(creator)
+
+        let header = Header(
+            labels: classifier.labels, features: classifier.features.configuration,
+            featureCount: classifier.features.featureCount,
+            hash: classifier.features.vocabulary == nil ? FeatureHashing.name : nil,
+            metadata: classifier.metadata)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = Array(try! encoder.encode(header))
+        w.write(UInt32(json.count))
+        w.write(json)
+
+        if let vocabulary = classifier.features.vocabulary {
+            var v = ByteWriter()
+            v.write(UInt32(vocabulary.count))
+            for term in vocabulary.terms {
+                let bytes = Array(term.utf8)
+                v.write(UInt32(bytes.count))
+                v.write(bytes)
+            }
+            section(&w, "VOCB", v.bytes)
+        }
+        if !classifier.features.idf.isEmpty {
+            var v = ByteWriter()
+            v.write(classifier.features.idf)
+            section(&w, "IDF ", v.bytes)
+        }
+        var weights = ByteWriter()
+        weights.write(classifier.model.weights.values)
+        section(&w, "WGHT", weights.bytes)
+        var bias = ByteWriter()
+        bias.write(classifier.model.intercepts)
+        section(&w, "BIAS", bias.bytes)
+
+        w.write(CRC32.checksum(w.bytes))
+        return w.bytes
+    }
+
+    private static func section(_ w: inout ByteWriter, _ tag: String, _ payload: [UInt8]) {
+        w.write(Array(tag.utf8))
+        w.write(UInt64(payload.count))
+        w.write(payload)
+    }
+
+    public static func write(_ classifier: TextClassifier, to path: String) throws(ModelFileError) {
+        try AtomicFile.write(encode(classifier), to: path)
+    }
+
+    public static func read(from path: String) throws(ModelFileError) -> TextClassifier {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .cannotRead(path: path, reason: "no such file")
+        }
+        guard !isFolder.boolValue else { throw .cannotRead(path: path, reason: "it is a folder, not a model file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .cannotRead(path: path, reason: "permission denied or unreadable")
+        }
+        return try decode(Array(data), path: path)
+    }
+
+    public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> TextClassifier {
+        guard bytes.count >= magic.count, Array(bytes.prefix(magic.count)) == magic else {
+            // A prefix of the magic is a model cut short, not some other file.
+            if !bytes.isEmpty, bytes.count < magic.count, Array(magic.prefix(bytes.count)) == bytes { throw .truncated(path: path) }
+            throw .notAModel(path: path)
+        }
+        var r = ByteReader(bytes, path: path)
+        _ = try? r.take(magic.count)
+        guard let major = try? r.readUInt16(), let minor = try? r.readUInt16(),
+              let creatorLength = try? r.readUInt8(), let creatorBytes = try? r.take(Int(creatorLength)) else {
+            throw .truncated(path: path)
+        }
+        let creator = String(decoding: creatorBytes, as: UTF8.self)
+        if major > majorVersion {
+            throw .unsupportedVersion(path: path, found: "\(major).\(minor)", createdBy: creator,
+                                      supported: "\(majorVersion).\(minorVersion)")
+        }
+        guard bytes.count >= r.offset + 4 + 4 else { throw .truncated(path: path) }
+        let body = bytes[0..<(bytes.count - 4)]
+        let stored = bytes[(bytes.count - 4)...].enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << UInt32(8 * $1.offset) }
+        let computed = body.withUnsafeBytes { CRC32.checksum($0) }
+        guard stored == computed else { throw .checksumMismatch(path: path, stored: stored, computed: computed) }
+
+        var reader = ByteReader(Array(body), path: path)
+        reader.offset = r.offset
+        let headerLength = Int(try reader.readUInt32())
+        let headerBytes = try reader.take(headerLength)
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: Data(headerBytes))
+        } catch {
+            throw .malformed(path: path, reason: "the header cannot be read (\(Self.describe(error)))")
+        }
+        return try decodeSections(&reader, header: header, path: path)
+    }
+
+    private static func decodeSections(_ r: inout ByteReader, header: Header, path: String) throws(ModelFileError) -> TextClassifier {
+        var sections: [String: [UInt8]] = [:]
+        while r.remaining > 0 {
+            let tag = String(decoding: try r.take(4), as: UTF8.self)
+            let length = try r.readUInt64()
+            guard length <= UInt64(r.remaining) else { throw .malformed(path: path, reason: "section \(tag) runs past the end") }
+            sections[tag] = Array(try r.take(Int(length)))
+        }
+        let d = header.featureCount, k = header.labels.count
+        guard k >= 2, d >= 0 else { throw .malformed(path: path, reason: "\(k) labels and \(d) features") }
+        do {
+            try header.features.validate()
+        } catch {
+            throw .malformed(path: path, reason: "its feature configuration is invalid: \(error.description)")
+        }
+
+        var vocabulary: Vocabulary? = nil
+        if header.features.hashBits == nil {
+            guard let raw = sections["VOCB"] else { throw .malformed(path: path, reason: "the vocabulary section is missing") }
+            var v = ByteReader(raw, path: path)
+            let count = Int(try v.readUInt32())
+            guard count == d else { throw .malformed(path: path, reason: "vocabulary has \(count) terms, header says \(d)") }
+            var terms: [String] = []
+            terms.reserveCapacity(count)
+            for _ in 0..<count {
+                let n = Int(try v.readUInt32())
+                guard let term = String(validating: try v.take(n), as: UTF8.self) else {
+                    throw .malformed(path: path, reason: "a vocabulary term is not valid UTF-8")
+                }
+                terms.append(term)
+            }
+            guard zip(terms, terms.dropFirst()).allSatisfy({ $0.utf8.lexicographicallyPrecedes($1.utf8) }) else {
+                throw .malformed(path: path, reason: "the vocabulary is not sorted")
+            }
+            vocabulary = Vocabulary(sortedTerms: terms)
+        } else {
+            guard header.hash == FeatureHashing.name else {
+                throw .malformed(path: path, reason: "features hashed with \(header.hash ?? "an unnamed hash"); this build uses \(FeatureHashing.name)")
+            }
+            guard d == 1 << header.features.hashBits! else { throw .malformed(path: path, reason: "\(d) features for 2^\(header.features.hashBits!) buckets") }
+        }
+        var idf: [Double] = []
+        if header.features.weighting == .tfidf {
+            guard let raw = sections["IDF "] else { throw .malformed(path: path, reason: "the idf section is missing") }
+            var v = ByteReader(raw, path: path)
+            idf = try v.readDoubles(d)
+        }
+        guard let rawWeights = sections["WGHT"], rawWeights.count == 8 * d * k else {
+            throw .malformed(path: path, reason: "the weight section is missing or not \(d)×\(k)")
+        }
+        guard let rawBias = sections["BIAS"], rawBias.count == 8 * k else {
+            throw .malformed(path: path, reason: "the intercept section is missing or not \(k) long")
+        }
+        var wr = ByteReader(rawWeights, path: path)
+        var br = ByteReader(rawBias, path: path)
+        let model = LinearModel(weights: DenseMatrix(rows: d, columns: k, values: try wr.readDoubles(d * k)),
+                                intercepts: try br.readDoubles(k))
+        let extractor = FeatureExtractor(configuration: header.features, vocabulary: vocabulary, idf: idf)
+        return TextClassifier(labels: header.labels, features: extractor, model: model, metadata: header.metadata)
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "missing \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "bad value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.dataCorrupted(let context):
+            return context.debugDescription
+        default: return "\(error)"
+        }
+    }
+}

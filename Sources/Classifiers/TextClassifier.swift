@@ -1,0 +1,93 @@
+import LinearAlgebra
+import TextFeatures
+
+/// A trained text classifier: the featuriser, the linear model and the label names, plus a
+/// record of how it was made. This is what a model file holds.
+public struct TextClassifier: Sendable, Equatable {
+    public let labels: [String]
+    public let features: FeatureExtractor
+    public let model: LinearModel
+    public let metadata: ModelMetadata
+
+    public init(labels: [String], features: FeatureExtractor, model: LinearModel, metadata: ModelMetadata) {
+        precondition(labels.count == model.classCount, "TextClassifier: \(labels.count) labels, \(model.classCount) classes")
+        precondition(features.featureCount == model.featureCount, "TextClassifier: feature counts differ")
+        self.labels = labels
+        self.features = features
+        self.model = model
+        self.metadata = metadata
+    }
+
+    /// One prediction per text: the most probable label and every label's probability.
+    public func predict(_ texts: [String]) -> [Prediction] {
+        let probabilities = model.probabilities(features.transform(texts))
+        return (0..<probabilities.rows).map { i in
+            let row = probabilities.row(i)
+            let best = LinearModel.argmaxRows(DenseMatrix(rows: 1, columns: row.count, values: row))[0]
+            return Prediction(labelIndex: best, label: labels[best], probabilities: row)
+        }
+    }
+
+    public func predict(_ text: String) -> Prediction { predict([text])[0] }
+}
+
+public struct Prediction: Sendable, Equatable {
+    public var labelIndex: Int
+    public var label: String
+    /// In the order of ``TextClassifier/labels``.
+    public var probabilities: [Double]
+}
+
+/// How a model was made: stored in its file header and shown by reports.
+public struct ModelMetadata: Sendable, Equatable, Codable {
+    public var createdBy: String
+    public var training: TrainingParameters
+    public var trainingData: DataFingerprint
+    public var fit: LogisticRegression.FitReport?
+
+    public init(createdBy: String = StanceVersion.current, training: TrainingParameters,
+                trainingData: DataFingerprint, fit: LogisticRegression.FitReport? = nil) {
+        self.createdBy = createdBy
+        self.training = training
+        self.trainingData = trainingData
+        self.fit = fit
+    }
+}
+
+/// Identifies the training data without storing it: size, label counts and a 64-bit FNV-1a
+/// hash over every (label, text) pair in order. Not a security hash; it tells two data sets
+/// apart and shows whether a model was trained on the file a user thinks it was.
+public struct DataFingerprint: Sendable, Equatable, Codable {
+    public var documents: Int
+    public var labelCounts: [String: Int]
+    public var hash: String
+
+    public init(texts: [String], labels: [String]) {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for b in bytes {
+                h ^= UInt64(b)
+                h = h &* 0x0000_0100_0000_01B3
+            }
+        }
+        var counts: [String: Int] = [:]
+        for (text, label) in zip(texts, labels) {
+            mix(label.utf8); mix([0x1F]); mix(text.utf8); mix([0x1E])
+            counts[label, default: 0] += 1
+        }
+        documents = texts.count
+        labelCounts = counts
+        hash = "fnv1a64:" + String(h, radix: 16).leftPadded(to: 16)
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}
+
+public enum StanceVersion {
+    /// The tool's version, written into every model file.
+    public static let current = "stance 0.1.0"
+}

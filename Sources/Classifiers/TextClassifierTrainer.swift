@@ -1,0 +1,56 @@
+import LinearAlgebra
+import TextFeatures
+
+/// Trains a ``TextClassifier`` from texts and label strings: fit the featuriser, then the learner.
+public struct TextClassifierTrainer: Sendable {
+    public var features: FeatureConfiguration
+    public var parameters: TrainingParameters
+
+    public init(features: FeatureConfiguration, parameters: TrainingParameters) {
+        self.features = features
+        self.parameters = parameters
+    }
+
+    /// Checks every setting before any work starts.
+    public func validate() throws(TrainingError) {
+        do { try features.validate() } catch { throw .invalidFeatures(error.description) }
+        try parameters.validate(features: features)
+    }
+
+    /// The label set of a corpus, sorted so that the same data gives the same class order.
+    public static func labelSet(_ labels: [String]) -> [String] { Array(Set(labels)).sorted() }
+
+    public func train(texts: [String], labels: [String], progress: LBFGS.Progress? = nil) throws(TrainingError) -> TextClassifier {
+        try validate()
+        guard !texts.isEmpty else { throw .noExamples }
+        let names = Self.labelSet(labels)
+        guard names.count >= 2 else { throw .singleClass(names[0]) }
+        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let counts = FeatureCounts(documents: texts, configuration: features)
+        return try train(counts: counts, rows: nil, labels: labels.map { index[$0]! }, labelNames: names,
+                         fingerprint: DataFingerprint(texts: texts, labels: labels), progress: progress)
+    }
+
+    /// Trains on `rows` of already-counted features (all rows when nil); `labels` holds one class
+    /// index per row of `counts`. Cross-validation calls this once per fold.
+    public func train(counts: FeatureCounts, rows: [Int]?, labels: [Int], labelNames: [String],
+                      fingerprint: DataFingerprint, progress: LBFGS.Progress? = nil) throws(TrainingError) -> TextClassifier {
+        let fit = FeatureExtractor.fit(counts, rows: rows)
+        let y = rows.map { $0.map { labels[$0] } } ?? labels
+        let (model, report) = try fitModel(fit.features, labels: y, classCount: labelNames.count, progress: progress)
+        let metadata = ModelMetadata(training: parameters, trainingData: fingerprint, fit: report)
+        return TextClassifier(labels: labelNames, features: fit.extractor, model: model, metadata: metadata)
+    }
+
+    /// Fits the configured learner on ready-made features.
+    public func fitModel(_ x: SparseMatrix, labels: [Int], classCount: Int,
+                         progress: LBFGS.Progress? = nil) throws(TrainingError) -> (LinearModel, LogisticRegression.FitReport?) {
+        switch parameters.kind {
+        case .logreg:
+            let (model, report) = try parameters.logisticRegression.fit(x, labels: labels, classCount: classCount, progress: progress)
+            return (model, report)
+        case .nb, .complementNB, .bernoulliNB:
+            return (try parameters.naiveBayes.fit(x, labels: labels, classCount: classCount), nil)
+        }
+    }
+}

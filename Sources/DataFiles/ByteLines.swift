@@ -1,0 +1,122 @@
+/// One physical line of the input: the byte range of its content, without the line break.
+struct ByteLine {
+    /// Indices into the whole file's bytes.
+    var range: Range<Int>
+    /// 1-based, counted over every line of the file, blank ones included.
+    var number: Int
+}
+
+/// Splits bytes into lines at LF, CRLF or a lone CR, without decoding anything.
+///
+/// Scanning bytes rather than calling `String.components(separatedBy:)` matters for corpora of
+/// hundreds of megabytes: it neither copies the file into one big `String` nor allocates an
+/// array of all lines up front. Accepting all three line ends makes files from Windows (CRLF)
+/// and classic Mac OS or some spreadsheet exports (CR) read the same as Unix ones, and numbers
+/// lines the way editors do. A final line break does not start an extra, empty line.
+struct ByteLines: Sequence, IteratorProtocol {
+    private let bytes: [UInt8]
+    private var position: Int
+    private var lastNumber = 0
+
+    /// Lines of `bytes` from `start` on (after a byte-order mark, say).
+    init(_ bytes: [UInt8], from start: Int = 0) {
+        self.bytes = bytes
+        self.position = start
+    }
+
+    mutating func next() -> ByteLine? {
+        let count = bytes.count
+        guard position < count else { return nil }
+        let lineStart = position
+        var index = position
+        while index < count {
+            let byte = bytes[index]
+            if byte == ASCII.lineFeed || byte == ASCII.carriageReturn { break }
+            index += 1
+        }
+        let lineEnd = index
+        if index < count {
+            let isCRLF = bytes[index] == ASCII.carriageReturn && index + 1 < count
+                && bytes[index + 1] == ASCII.lineFeed
+            index += isCRLF ? 2 : 1
+        }
+        position = index
+        lastNumber += 1
+        return ByteLine(range: lineStart..<lineEnd, number: lastNumber)
+    }
+}
+
+/// The ASCII bytes the readers look for.
+enum ASCII {
+    static let nul: UInt8 = 0x00
+    static let tab: UInt8 = 0x09
+    static let lineFeed: UInt8 = 0x0A
+    static let verticalTab: UInt8 = 0x0B
+    static let formFeed: UInt8 = 0x0C
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let quote: UInt8 = 0x22
+    static let comma: UInt8 = 0x2C
+
+    /// Space, tab, vertical tab, form feed, CR and LF: what trimming removes. Unicode spaces
+    /// (NBSP and friends) are kept: they may be meaningful in a text and are rare at its ends.
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == space || (byte >= tab && byte <= carriageReturn)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The text of a range. The whole buffer was validated as UTF-8 before any parsing, so
+    /// decoding cannot meet (and silently repair) a bad sequence here.
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: self[range], as: UTF8.self)
+    }
+
+    /// True when the range holds only ASCII whitespace (or nothing).
+    func isBlank(_ range: Range<Int>) -> Bool {
+        for index in range where !ASCII.isWhitespace(self[index]) { return false }
+        return true
+    }
+
+    /// The range without ASCII whitespace at either end.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper && ASCII.isWhitespace(self[lower]) { lower += 1 }
+        while upper > lower && ASCII.isWhitespace(self[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// The index of the first `byte` in the range, if any.
+    func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+        for index in range where self[index] == byte { return index }
+        return nil
+    }
+
+    /// Whether the range starts with the ASCII text `prefix`.
+    func hasPrefix(_ prefix: StaticString, in range: Range<Int>) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard range.count >= count else { return false }
+        return prefix.withUTF8Buffer { (expected: UnsafeBufferPointer<UInt8>) -> Bool in
+            for offset in 0..<count where self[range.lowerBound + offset] != expected[offset] { return false }
+            return true
+        }
+    }
+
+    /// The 1-based number of the line holding `offset`, counting LF, CRLF and lone CR as one
+    /// line break each, the way ``ByteLines`` does.
+    func lineNumber(ofOffset offset: Int, from start: Int) -> Int {
+        var line = 1
+        var index = start
+        while index < offset {
+            let byte = self[index]
+            if byte == ASCII.lineFeed {
+                line += 1
+            } else if byte == ASCII.carriageReturn {
+                // A CR directly followed by LF is one break; the LF is counted on its own turn.
+                if !(index + 1 < count && self[index + 1] == ASCII.lineFeed) { line += 1 }
+            }
+            index += 1
+        }
+        return line
+    }
+}

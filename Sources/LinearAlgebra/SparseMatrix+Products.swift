@@ -1,0 +1,65 @@
+/// Products between a CSR matrix X (n×d) and dense row-major matrices.
+///
+/// These two loops are where a linear model spends its time. They follow LIBLINEAR's
+/// `sparse_operator`: one pass over the stored entries, the dense side accessed by rows so that
+/// the k class weights of a feature sit next to each other in memory.
+extension SparseMatrix {
+    /// X·W for W of shape d×k; returns n×k.
+    public func multiply(_ w: DenseMatrix) -> DenseMatrix {
+        precondition(w.rows == columns, "SparseMatrix.multiply: W has \(w.rows) rows, X has \(columns) columns")
+        let k = w.columns
+        var out = DenseMatrix(rows: rows, columns: k)
+        columnIndices.withUnsafeBufferPointer { cols in
+            values.withUnsafeBufferPointer { vals in
+                w.values.withUnsafeBufferPointer { wp in
+                    out.values.withUnsafeMutableBufferPointer { op in
+                        for i in 0..<rows {
+                            let o = i * k
+                            for p in rowStart[i]..<rowStart[i + 1] {
+                                let v = Double(vals[p])
+                                let base = Int(cols[p]) * k
+                                for c in 0..<k { op[o + c] += v * wp[base + c] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Xᵀ·G for G of shape n×k, accumulated into `result` (d×k) as `result += scale·XᵀG`.
+    public func transposeMultiply(_ g: DenseMatrix, scale: Double = 1, into result: inout DenseMatrix) {
+        precondition(g.rows == rows, "SparseMatrix.transposeMultiply: G has \(g.rows) rows, X has \(rows)")
+        precondition(result.rows == columns && result.columns == g.columns, "SparseMatrix.transposeMultiply: result shape")
+        let k = g.columns
+        columnIndices.withUnsafeBufferPointer { cols in
+            values.withUnsafeBufferPointer { vals in
+                g.values.withUnsafeBufferPointer { gp in
+                    result.values.withUnsafeMutableBufferPointer { rp in
+                        for i in 0..<rows {
+                            let o = i * k
+                            for p in rowStart[i]..<rowStart[i + 1] {
+                                let v = scale * Double(vals[p])
+                                let base = Int(cols[p]) * k
+                                for c in 0..<k { rp[base + c] += v * gp[o + c] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Xᵀ·G as a new d×k matrix.
+    public func transposeMultiply(_ g: DenseMatrix) -> DenseMatrix {
+        var result = DenseMatrix(rows: columns, columns: g.columns)
+        transposeMultiply(g, into: &result)
+        return result
+    }
+
+    /// Squared L2 norm of each row.
+    public func rowSquaredNorms() -> [Double] {
+        (0..<rows).map { i in (rowStart[i]..<rowStart[i + 1]).reduce(0.0) { $0 + Double(values[$1]) * Double(values[$1]) } }
+    }
+}

@@ -1,0 +1,56 @@
+import LinearAlgebra
+
+/// Raw n-gram counts for a corpus, before any vocabulary filtering or weighting.
+///
+/// Tokenising is the expensive step, so it happens once: cross-validation fits a
+/// ``FeatureExtractor`` per fold on the rows of its training part (``FeatureExtractor/fit``),
+/// which is exactly equivalent to re-tokenising each fold, because the ids here are only
+/// provisional names for terms.
+public struct FeatureCounts: Sendable {
+    /// Counts; column j is provisional term j (vocabulary mode) or hash bucket j.
+    public let matrix: SparseMatrix
+    /// The provisional terms, in order of first sight; nil in hashing mode.
+    public let terms: [String]?
+    public let configuration: FeatureConfiguration
+
+    public init(documents: [String], configuration: FeatureConfiguration) {
+        self.configuration = configuration
+        var builder = SparseMatrixBuilder(columns: 0)
+        var scratch: [Int32] = []
+        if let bits = configuration.hashBits {
+            builder.columns = 1 << bits
+            for document in documents {
+                scratch.removeAll(keepingCapacity: true)
+                FeatureCounts.forEachFeature(of: document, configuration) { scratch.append(FeatureHashing.bucket($0, bits: bits)) }
+                builder.appendRow(countingIDs: &scratch)
+            }
+            matrix = builder.build()
+            terms = nil
+        } else {
+            var ids: [String: Int32] = [:]
+            var names: [String] = []
+            for document in documents {
+                scratch.removeAll(keepingCapacity: true)
+                FeatureCounts.forEachFeature(of: document, configuration) { feature in
+                    if let id = ids[feature] {
+                        scratch.append(id)
+                    } else {
+                        let id = Int32(names.count)
+                        ids[feature] = id
+                        names.append(feature)
+                        scratch.append(id)
+                    }
+                }
+                builder.columns = names.count
+                builder.appendRow(countingIDs: &scratch)
+            }
+            matrix = builder.build(columns: names.count)
+            terms = names
+        }
+    }
+
+    static func forEachFeature(of document: String, _ configuration: FeatureConfiguration, _ body: (String) -> Void) {
+        let tokens = configuration.tokenizer.tokens(document)
+        configuration.ngrams.forEachFeature(of: tokens, body)
+    }
+}

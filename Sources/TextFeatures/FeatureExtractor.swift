@@ -1,0 +1,152 @@
+import Foundation
+import LinearAlgebra
+
+/// A fitted featuriser: text in, weighted sparse rows out.
+///
+/// Fitting learns what depends on the training data — the vocabulary (unless hashing) and the
+/// idf of every feature — and nothing else, so it is cheap to refit per cross-validation fold
+/// from one ``FeatureCounts``.
+public struct FeatureExtractor: Sendable, Equatable {
+    public let configuration: FeatureConfiguration
+    /// nil when hashing.
+    public let vocabulary: Vocabulary?
+    /// Inverse document frequencies, one per column (empty unless weighting is tfidf).
+    public let idf: [Double]
+
+    public var featureCount: Int { vocabulary?.count ?? (1 << (configuration.hashBits ?? 0)) }
+
+    public init(configuration: FeatureConfiguration, vocabulary: Vocabulary?, idf: [Double]) {
+        precondition((vocabulary == nil) == (configuration.hashBits != nil), "FeatureExtractor: vocabulary xor hashing")
+        self.configuration = configuration
+        self.vocabulary = vocabulary
+        self.idf = idf
+    }
+
+    /// The result of fitting on some rows: the extractor, the training rows' features, and the
+    /// map from provisional ids to final columns (−1 = dropped) for transforming other rows of
+    /// the same ``FeatureCounts``.
+    public struct Fit: Sendable {
+        public let extractor: FeatureExtractor
+        public let features: SparseMatrix
+        public let columnMap: [Int32]?
+
+        /// The features of other rows of the same counts (e.g. a held-out fold).
+        public func transform(_ counts: FeatureCounts, rows: [Int]) -> SparseMatrix {
+            var x = Self.remap(counts.matrix.selectingRows(rows), columnMap, columns: extractor.featureCount)
+            extractor.applyWeighting(&x)
+            return x
+        }
+
+        static func remap(_ m: SparseMatrix, _ map: [Int32]?, columns: Int) -> SparseMatrix {
+            guard let map else { return m }
+            var builder = SparseMatrixBuilder(columns: columns)
+            builder.reserve(rows: m.rows, nonzeros: m.nonzeroCount)
+            var pairs: [(Int32, Float)] = []
+            for i in 0..<m.rows {
+                pairs.removeAll(keepingCapacity: true)
+                for p in m.rowStart[i]..<m.rowStart[i + 1] {
+                    let c = map[Int(m.columnIndices[p])]
+                    if c >= 0 { pairs.append((c, m.values[p])) }
+                }
+                pairs.sort { $0.0 < $1.0 }
+                builder.appendSortedRow(pairs.lazy.map(\.0), pairs.lazy.map(\.1))
+            }
+            return builder.build()
+        }
+    }
+
+    /// Learns vocabulary and idf from `rows` of `counts` (all rows when nil).
+    public static func fit(_ counts: FeatureCounts, rows: [Int]? = nil) -> Fit {
+        let configuration = counts.configuration
+        let sub = rows.map { counts.matrix.selectingRows($0) } ?? counts.matrix
+        let documents = sub.rows
+        var documentFrequency = [Int](repeating: 0, count: sub.columns)
+        var totalCount = [Double](repeating: 0, count: sub.columns)
+        for p in 0..<sub.nonzeroCount {
+            let c = Int(sub.columnIndices[p])
+            documentFrequency[c] += 1
+            totalCount[c] += Double(sub.values[p])
+        }
+
+        var vocabulary: Vocabulary? = nil
+        var columnMap: [Int32]? = nil
+        var keptFrequency = documentFrequency
+        if let terms = counts.terms {
+            let maxDF = configuration.maxDocumentFrequency * Double(documents)
+            var kept = (0..<sub.columns).filter {
+                documentFrequency[$0] >= configuration.minDocumentFrequency && Double(documentFrequency[$0]) <= maxDF
+            }
+            if let limit = configuration.maxFeatures, kept.count > limit {
+                kept.sort { totalCount[$0] != totalCount[$1] ? totalCount[$0] > totalCount[$1] : terms[$0] < terms[$1] }
+                kept = Array(kept.prefix(limit))
+            }
+            kept.sort { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
+            var map = [Int32](repeating: -1, count: sub.columns)
+            for (final, provisional) in kept.enumerated() { map[provisional] = Int32(final) }
+            vocabulary = Vocabulary(sortedTerms: kept.map { terms[$0] })
+            keptFrequency = kept.map { documentFrequency[$0] }
+            columnMap = map
+        }
+
+        let idf: [Double] = configuration.weighting == .tfidf
+            ? keptFrequency.map { log(Double(1 + documents) / Double(1 + $0)) + 1 }
+            : []
+        let extractor = FeatureExtractor(configuration: configuration, vocabulary: vocabulary, idf: idf)
+        var features = Fit.remap(sub, columnMap, columns: extractor.featureCount)
+        extractor.applyWeighting(&features)
+        return Fit(extractor: extractor, features: features, columnMap: columnMap)
+    }
+
+    /// Fits on whole documents (tokenising them once) and returns the training features too.
+    public static func fit(documents: [String], configuration: FeatureConfiguration) -> Fit {
+        fit(FeatureCounts(documents: documents, configuration: configuration))
+    }
+
+    /// Featurises new documents. Unknown terms are ignored (vocabulary mode).
+    public func transform(_ documents: [String]) -> SparseMatrix {
+        var builder = SparseMatrixBuilder(columns: featureCount)
+        var scratch: [Int32] = []
+        for document in documents {
+            scratch.removeAll(keepingCapacity: true)
+            forEachColumn(of: document) { scratch.append($0) }
+            builder.appendRow(countingIDs: &scratch)
+        }
+        var x = builder.build()
+        applyWeighting(&x)
+        return x
+    }
+
+    /// Calls `body` with the column of every feature occurrence in `document` that the model knows.
+    public func forEachColumn(of document: String, _ body: (Int32) -> Void) {
+        FeatureCounts.forEachFeature(of: document, configuration) { feature in
+            if let vocabulary {
+                if let id = vocabulary.id(of: feature) { body(id) }
+            } else {
+                body(FeatureHashing.bucket(feature, bits: configuration.hashBits!))
+            }
+        }
+    }
+
+    /// Turns counts into the configured weights, in place: binary / (sublinear) tf, × idf, then
+    /// row normalisation.
+    public func applyWeighting(_ x: inout SparseMatrix) {
+        let weighting = configuration.weighting
+        let sublinear = configuration.sublinearTF
+        let idf = self.idf
+        x.mapValues { column, count in
+            var v: Float
+            switch weighting {
+            case .binary: v = 1
+            case .counts, .tfidf: v = sublinear ? 1 + Float(log(Double(count))) : count
+            }
+            if weighting == .tfidf { v *= Float(idf[Int(column)]) }
+            return v
+        }
+        if configuration.normalization == .l2 {
+            let norms = x.rowSquaredNorms()
+            for i in 0..<x.rows where norms[i] > 0 {
+                x.scaleRow(i, by: Float(1 / norms[i].squareRoot()))
+            }
+        }
+    }
+}

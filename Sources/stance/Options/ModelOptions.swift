@@ -1,0 +1,33 @@
+import ArgumentParser
+import Classifiers
+
+/// The learner and its settings.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .long, help: "The learner: logreg (logistic regression), nb (multinomial naive Bayes), complement-nb, bernoulli-nb.")
+    var classifier: ClassifierKind = .logreg
+
+    @Option(name: .customLong("C"), help: "logreg: inverse regularisation strength (larger = weaker L2 penalty).")
+    var c: Double = LogisticRegression().c
+
+    @Option(name: .long, help: "logreg: class weights: none or balanced (weigh classes inversely to their frequency).")
+    var classWeight: ClassWeight = .none
+
+    @Option(name: .long, help: "logreg: the most L-BFGS iterations.")
+    var maxIter: Int = LogisticRegression().maxIterations
+
+    @Option(name: .long, help: "logreg: stop when the largest gradient entry falls below this.")
+    var tol: Double = LogisticRegression().tolerance
+
+    @Option(name: .long, help: "naive Bayes: additive smoothing (1 = Laplace).")
+    var alpha: Double = 1
+
+    var parameters: TrainingParameters {
+        TrainingParameters(
+            kind: classifier,
+            logisticRegression: LogisticRegression(c: c, classWeight: classWeight, maxIterations: maxIter, tolerance: tol),
+            naiveBayes: NaiveBayes(alpha: alpha))
+    }
+}
+
+extension ClassifierKind: ExpressibleByArgument {}
+extension ClassWeight: ExpressibleByArgument {}

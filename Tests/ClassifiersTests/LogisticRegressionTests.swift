@@ -1,0 +1,78 @@
+import Classifiers
+import Foundation
+import LinearAlgebra
+import Testing
+
+/// A small random sparse problem, the same every run.
+func randomProblem(rows: Int, columns: Int, classes: Int, seed: UInt64) -> (SparseMatrix, [Int]) {
+    var rng = SeededGenerator(seed: seed)
+    var b = SparseMatrixBuilder(columns: columns)
+    var labels: [Int] = []
+    for _ in 0..<rows {
+        var cols = Set<Int32>()
+        for _ in 0..<3 { cols.insert(Int32(rng.uniform(below: columns))) }
+        let sorted = cols.sorted()
+        b.appendSortedRow(sorted, sorted.map { _ in Float(rng.uniform(below: 100)) / 50 })
+        labels.append(rng.uniform(below: classes))
+    }
+    return (b.build(), labels)
+}
+
+@Test(arguments: [2, 3])
+func gradientMatchesFiniteDifferences(classes: Int) {
+    let (x, y) = randomProblem(rows: 30, columns: 7, classes: classes, seed: 7)
+    let weights = (0..<30).map { 1 + Double($0 % 3) }
+    let loss = LogisticLoss(x: x, labels: y, sampleWeights: weights, classCount: classes, c: 0.7, fitIntercept: true)
+    var rng = SeededGenerator(seed: 3)
+    let theta = (0..<loss.parameterCount).map { _ in Double(rng.uniform(below: 2000)) / 1000 - 1 }
+    var gradient = [Double](repeating: 0, count: theta.count)
+    _ = loss.evaluate(theta, gradient: &gradient)
+    var scratch = gradient
+    let h = 1e-6
+    for k in theta.indices {
+        var plus = theta, minus = theta
+        plus[k] += h
+        minus[k] -= h
+        let numeric = (loss.evaluate(plus, gradient: &scratch) - loss.evaluate(minus, gradient: &scratch)) / (2 * h)
+        #expect(abs(numeric - gradient[k]) < 1e-7, "component \(k): analytic \(gradient[k]), numeric \(numeric)")
+    }
+}
+
+@Test func separatesALinearlySeparableProblem() throws {
+    var b = SparseMatrixBuilder(columns: 2)
+    var labels: [Int] = []
+    for i in 0..<40 {
+        b.appendSortedRow([Int32(i % 2)], [Float(1 + i % 5)])
+        labels.append(i % 2)
+    }
+    let x = b.build()
+    let (model, report) = try LogisticRegression(c: 100).fit(x, labels: labels, classCount: 2)
+    #expect(model.predict(x) == labels)
+    #expect(report.iterations > 0)
+    // Binomial form: class 0 has zero weights, class 1 carries the decision.
+    #expect(model.weights[0, 0] == 0 && model.weights[1, 0] == 0)
+    #expect(model.weights[0, 1] < 0 && model.weights[1, 1] > 0)
+}
+
+@Test func multinomialProbabilitiesSumToOne() throws {
+    let (x, y) = randomProblem(rows: 60, columns: 10, classes: 3, seed: 11)
+    let (model, _) = try LogisticRegression(c: 1).fit(x, labels: y, classCount: 3)
+    let p = model.probabilities(x)
+    for i in 0..<p.rows { #expect(abs(p.row(i).reduce(0, +) - 1) < 1e-12) }
+}
+
+@Test func balancedClassWeightsGiveEqualTotalWeightPerClass() throws {
+    var b = SparseMatrixBuilder(columns: 1)
+    for _ in 0..<10 { b.appendSortedRow([Int32(0)], [Float(1)]) }
+    let labels = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1]
+    // One shared feature: with balanced weights the intercept must settle near 0 (equal odds).
+    let (model, _) = try LogisticRegression(c: 1e6, classWeight: .balanced, fitIntercept: true).fit(b.build(), labels: labels, classCount: 2)
+    #expect(abs(model.probabilities(b.build())[0, 1] - 0.5) < 1e-3)
+}
+
+@Test func invalidParametersAreRefused() {
+    let (x, y) = randomProblem(rows: 4, columns: 3, classes: 2, seed: 1)
+    #expect(throws: TrainingError.invalidParameter("C must be a positive number, got -1.0")) {
+        try LogisticRegression(c: -1).fit(x, labels: y, classCount: 2)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// A tiny corpus written here: two labels, clear vocabulary.
+private let corpus = (0..<12).map { i in
+    i % 2 == 0
+        ? #"{"text": "we welcome the talks and a real partnership number \#(i)", "label": "supportive"}"#
+        : #"{"text": "we cannot trust them, they lied about the deal \#(i)", "label": "skeptical"}"#
+}.joined(separator: "\n") + "\n"
+
+private func trainedModel(_ folder: URL, extra: [String] = []) throws -> String {
+    try corpus.write(to: folder.appendingPathComponent("train.jsonl"), atomically: true, encoding: .utf8)
+    let result = try CLI.run(["train", "--data", "train.jsonl", "--output", "m.stance"] + extra, in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    return folder.appendingPathComponent("m.stance").path
+}
+
+@Test func trainReportsWhatItLearned() throws {
+    let folder = try CLI.scratchFolder()
+    try corpus.write(to: folder.appendingPathComponent("train.jsonl"), atomically: true, encoding: .utf8)
+    let result = try CLI.run(["train", "--data", "train.jsonl", "--output", "m.stance"], in: folder)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("trained logreg on 12 documents"))
+    #expect(result.stdout.contains("labels    skeptical (6), supportive (6)"))
+    #expect(result.stdout.contains("optimiser"))
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("m.stance").path))
+}
+
+@Test func evaluatePrintsScoresAndConfusionMatrix() throws {
+    let folder = try CLI.scratchFolder()
+    let model = try trainedModel(folder)
+    let table = try CLI.run(["evaluate", "--model", model, "--data", "train.jsonl"], in: folder)
+    #expect(table.status == 0)
+    #expect(table.stdout.contains("accuracy  100.00%  (12 examples)"))
+    #expect(table.stdout.contains("confusion matrix"))
+    let json = try CLI.run(["evaluate", "--model", model, "--data", "train.jsonl", "--format", "json"], in: folder)
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+    #expect(object["accuracy"] as? Double == 1)
+    #expect(object["confusion"] as? [[Int]] == [[6, 0], [0, 6]])
+}
+
+@Test func predictWritesJSONLinesCSVAndTable() throws {
+    let folder = try CLI.scratchFolder()
+    let model = try trainedModel(folder)
+    let input = "we welcome a real partnership\nthey lied, we cannot trust them\n"
+    let jsonl = try CLI.run(["predict", "--model", model, "-", "--format", "jsonl"], stdin: input)
+    #expect(jsonl.status == 0, "\(jsonl.stderr)")
+    let lines = jsonl.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    #expect(lines.map { $0["label"] as? String } == ["supportive", "skeptical"])
+    let probabilities = lines[0]["probabilities"] as! [String: Double]
+    #expect(Set(probabilities.keys) == ["supportive", "skeptical"])
+    #expect(abs(probabilities.values.reduce(0, +) - 1) < 1e-9)
+
+    let csv = try CLI.run(["predict", "--model", model, "-", "--format", "csv"], stdin: input)
+    let rows = csv.stdout.split(separator: "\n")
+    #expect(rows.first == "line,label,probability,p_skeptical,p_supportive,text")
+    #expect(rows[2].hasSuffix("skeptical") == false && rows[2].contains("\"they lied, we cannot trust them\""))
+
+    let one = try CLI.run(["predict", "--model", model, "--text", "we cannot trust them", "--format", "table"])
+    #expect(one.stdout.contains("skeptical"))
+}
+
+@Test func crossValidationReportsMeanAndDeviation() throws {
+    let folder = try CLI.scratchFolder()
+    try corpus.write(to: folder.appendingPathComponent("train.jsonl"), atomically: true, encoding: .utf8)
+    let result = try CLI.run(["cv", "--folds", "3", "--data", "train.jsonl", "--classifier", "nb", "--format", "json"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+    #expect((object["folds"] as! [Any]).count == 3)
+    #expect(object["meanAccuracy"] as? Double == 1)
+}
+
+@Test func errorsNameTheFileLineAndProblem() throws {
+    let folder = try CLI.scratchFolder()
+    try "{\"text\": \"ok\", \"label\": \"a\"}\n{\"text\": \"no label\"}\n".write(to: folder.appendingPathComponent("bad.jsonl"), atomically: true, encoding: .utf8)
+    let result = try CLI.run(["train", "--data", "bad.jsonl", "--output", "m.stance"], in: folder)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("bad.jsonl:2:"))
+    #expect(result.stderr.contains("--label-field"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("m.stance").path))
+
+    let missingModel = try CLI.run(["predict", "--model", "nope.stance", "--text", "x"], in: folder)
+    #expect(missingModel.status == 1 && missingModel.stderr.contains("nope.stance: cannot read the model file: no such file"))
+
+    let single = try CLI.run(["train", "--data", "-", "--input-format", "label-tab", "--output", "m.stance"], stdin: "a\tone\na\ttwo\n", in: folder)
+    #expect(single.status == 1 && single.stderr.contains("only one label"))
+
+    let usage = try CLI.run(["train", "--data", "x.jsonl", "--output", "/no/such/folder/m.stance"], in: folder)
+    #expect(usage.status == 64 && usage.stderr.contains("does not exist"))
+
+    let typo = try CLI.run(["train", "--dat", "x.jsonl"], in: folder)
+    #expect(typo.status == 64 && typo.stderr.contains("--data"))
+}
+
+@Test func aFailedTrainingRunKeepsThePreviousModel() throws {
+    let folder = try CLI.scratchFolder()
+    let model = try trainedModel(folder)
+    let before = try Data(contentsOf: URL(fileURLWithPath: model))
+    try "only\tone\n".write(to: folder.appendingPathComponent("bad.tsv"), atomically: true, encoding: .utf8)
+    let result = try CLI.run(["train", "--data", "bad.tsv", "--output", "m.stance"], in: folder)
+    #expect(result.status == 1)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: model)) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp") }.isEmpty)
+}
