@@ -33,6 +33,6 @@ let package = Package(
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures"]),
         .testTarget(name: "ClassifiersTests", dependencies: ["Classifiers", "TextFeatures", "LinearAlgebra"]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles"]),
-        .testTarget(name: "StanceCLITests", dependencies: ["stance"]),
+        .testTarget(name: "StanceCLITests", dependencies: ["stance", "TextFeatures"]),
     ]
 )
