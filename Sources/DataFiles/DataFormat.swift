@@ -30,12 +30,6 @@ public enum DataFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether every record is one physical line, so blank lines can simply be skipped.
-    /// CSV and TSV are not: a quoted field may hold line breaks.
-    var isLineBased: Bool {
-        self != .csv && self != .tsv
-    }
-
     /// The `--format` names, for hints: "jsonl, csv, tsv, label-tab, fasttext, lines".
     static var allNames: String {
         allCases.map(\.rawValue).joined(separator: ", ")

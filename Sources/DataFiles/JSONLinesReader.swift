@@ -82,7 +82,7 @@ enum JSONLinesReader {
         var fields: [String: String] = [:]
         for (name, value) in members where name != textField && name != labelField {
             switch value {
-            case .string(let text), .integer(let text), .fraction(let text): fields[name] = text
+            case .string(let scalar), .integer(let scalar), .fraction(let scalar): fields[name] = scalar
             case .bool, .null, .array, .object: break
             }
         }

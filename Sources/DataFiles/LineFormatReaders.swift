@@ -1,8 +1,8 @@
-/// The headerless line formats: `label<TAB>text`, fastText `__label__` lines, and plain lines.
-///
-/// All three take one record a physical line, skip blank lines, and trim ASCII whitespace
-/// around the text and the label: in these formats trailing spaces are an accident of editing,
-/// never data. A NUL byte makes the line a bad row.
+// The headerless line formats: `label<TAB>text`, fastText `__label__` lines, and plain lines.
+//
+// All three take one record a physical line, skip blank lines, and trim ASCII whitespace
+// around the text and the label: in these formats trailing spaces are an accident of editing,
+// never data. A NUL byte makes the line a bad row.
 
 /// `label<TAB>text`, split at the first tab, so the text may itself hold tabs.
 enum LabelTabReader {
@@ -42,7 +42,7 @@ enum LabelTabReader {
 /// label (stance trains single-label classifiers); when there are several, all of them are
 /// kept, space-separated, in `fields["labels"]` so nothing is silently lost.
 enum FastTextReader {
-    static let prefix: StaticString = "__label__"
+    static var prefix: StaticString { "__label__" }
 
     static func read(_ bytes: [UInt8], from start: Int, file: String,
                      options: DataReaderOptions) throws(DataFileError) -> DataSet {

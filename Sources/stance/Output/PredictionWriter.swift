@@ -25,7 +25,7 @@ struct PredictionWriter {
     func begin() {
         switch format {
         case .csv: print((["line", "label", "probability"] + labels.map { "p_" + $0 } + ["text"]).map(Self.csvField).joined(separator: ","))
-        case .table: print(TextTable.render(header: ["line", "label", "prob", "text"], rows: []))
+        case .table: print(tableRow("line", "label", "prob", "text"))
         case .jsonl: break
         }
     }
@@ -42,8 +42,15 @@ struct PredictionWriter {
             print(cells.map(Self.csvField).joined(separator: ","))
         case .table:
             let shown = record.text.count > 90 ? String(record.text.prefix(87)) + "..." : record.text
-            print("\(record.line)  \(prediction.label)  \(TextTable.fixed(top))  \(shown.replacingOccurrences(of: "\n", with: " "))")
+            print(tableRow("\(record.line)", prediction.label, TextTable.fixed(top), shown.replacingOccurrences(of: "\n", with: " ")))
         }
+    }
+
+    /// Columns padded to the widest label, so rows line up without buffering the output.
+    private func tableRow(_ line: String, _ label: String, _ probability: String, _ text: String) -> String {
+        let labelWidth = max(labels.map(\.count).max() ?? 0, 5)
+        func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
+        return pad(line, 6) + pad(label, labelWidth + 2) + pad(probability, 7) + text
     }
 
     static func number(_ x: Double) -> String { String(format: "%.6f", x) }
