@@ -2,12 +2,13 @@
 import PackageDescription
 
 // Dependencies point one way: stance (CLI) → Classifiers → TextFeatures → LinearAlgebra → CBLAS.
-// DataFiles (reading labelled corpora) depends on nothing but Foundation.
+// DataFiles (reading labelled corpora) and Articles (quoted-statement extraction) depend on
+// nothing but Foundation.
 let package = Package(
     name: "stance",
     products: [
         .executable(name: "stance", targets: ["stance"]),
-        .library(name: "StanceKit", targets: ["LinearAlgebra", "TextFeatures", "Classifiers", "DataFiles"]),
+        .library(name: "StanceKit", targets: ["LinearAlgebra", "TextFeatures", "Classifiers", "DataFiles", "Articles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,10 +23,11 @@ let package = Package(
         .target(name: "TextFeatures", dependencies: ["LinearAlgebra"]),
         .target(name: "Classifiers", dependencies: ["LinearAlgebra", "TextFeatures"]),
         .target(name: "DataFiles"),
+        .target(name: "Articles"),
         .executableTarget(
             name: "stance",
             dependencies: [
-                "Classifiers", "TextFeatures", "DataFiles",
+                "Classifiers", "TextFeatures", "DataFiles", "Articles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +35,7 @@ let package = Package(
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures"]),
         .testTarget(name: "ClassifiersTests", dependencies: ["Classifiers", "TextFeatures", "LinearAlgebra"]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles"]),
+        .testTarget(name: "ArticlesTests", dependencies: ["Articles"]),
         .testTarget(name: "StanceCLITests", dependencies: ["stance", "TextFeatures"]),
     ]
 )
