@@ -3,7 +3,7 @@ SWIFT ?= swift
 STANCE := .build/release/stance
 DEMO_MODEL := .build/demo.stance
 
-.PHONY: setup build demo test clean
+.PHONY: setup build demo test model clean
 
 setup:
 	@scripts/setup.sh
@@ -11,11 +11,15 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product stance
 
-## Trains a model on the statement corpus in datasets/ and scores the sample statements.
+## The main job: score the sample article with the bundled model (every quoted statement,
+## its speaker and its stance), then the sample statements one per line.
 demo: build
-	$(STANCE) train --data datasets/us-russia-statements/train.jsonl --output $(DEMO_MODEL)
-	$(STANCE) evaluate --model $(DEMO_MODEL) --data datasets/us-russia-statements/test.jsonl
-	$(STANCE) predict --model $(DEMO_MODEL) datasets/samples/statements.txt --format table
+	$(STANCE) predict --articles datasets/articles/sample-article.txt --format table
+	$(STANCE) predict datasets/samples/statements.txt --format table
+
+## Rebuilds the bundled model from the project's corpus (deterministic: same bytes every time).
+model: build
+	$(STANCE) train --data datasets/us-russia-statements/train.jsonl --output Models/us-russia-stance.stance
 
 ## Every test: unit, end-to-end CLI, and the shared-data accuracy checks (when ../shared exists).
 ## Release mode: the accuracy checks train real models and run ~20x faster optimised.

@@ -7,8 +7,8 @@ struct Evaluate: ParsableCommand {
         abstract: "Score a model on labelled data: accuracy, macro-F1, per-class precision/recall/F1, confusion matrix.",
         discussion: "Example: stance evaluate --model model.stance --data test.jsonl --format json")
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The model file.", valueName: "file"))
-    var model: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("The model file (default: the bundled US–Russia stance model).", valueName: "file"))
+    var model: String?
 
     @OptionGroup var data: DataOptions
 
@@ -16,7 +16,8 @@ struct Evaluate: ParsableCommand {
     var format: ReportFormat = .table
 
     func run() throws {
-        let classifier = try attempt { () throws(ModelFileError) in try ModelFile.read(from: model) }
+        let modelPath = try model ?? DefaultModel.path()
+        let classifier = try attempt { () throws(ModelFileError) in try ModelFile.read(from: modelPath) }
         let set = try data.reading.read(data.data, requireLabels: true)
         let predictions = classifier.predict(set.records.map(\.text))
         // Labels the model never saw still get a row in the report (all their examples are errors).

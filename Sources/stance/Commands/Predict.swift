@@ -13,11 +13,14 @@ struct Predict: ParsableCommand {
           stance predict --model model.stance --text "We are ready to work with Moscow."
         """)
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The model file.", valueName: "file"))
-    var model: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("The model file (default: the bundled US–Russia stance model).", valueName: "file"))
+    var model: String?
 
-    @Argument(help: ArgumentHelp("The input file (- for standard input).", valueName: "file"))
-    var input: String?
+    @Argument(help: ArgumentHelp("Input file(s) (- for standard input); with --articles also folders.", valueName: "file"))
+    var inputs: [String] = []
+
+    @Flag(name: .long, help: "Treat inputs as news articles: find every quoted statement, its speaker, and label each.")
+    var articles = false
 
     @Option(name: .long, help: "Score this one text instead of a file.")
     var text: String?
@@ -28,19 +31,27 @@ struct Predict: ParsableCommand {
     var format: PredictionFormat?
 
     func validate() throws {
-        if input != nil && text != nil { throw ValidationError("give either an input file or --text, not both") }
-        if input == nil && text == nil { throw ValidationError("give an input file (or - for standard input) or --text \"...\"") }
+        if !inputs.isEmpty && text != nil { throw ValidationError("give either input files or --text, not both") }
+        if inputs.isEmpty && text == nil { throw ValidationError("give an input file (or - for standard input) or --text \"...\"") }
+        if !articles && inputs.count > 1 { throw ValidationError("one input file at a time (or use --articles for many articles)") }
     }
 
     func run() throws {
-        let classifier = try attempt { () throws(ModelFileError) in try ModelFile.read(from: model) }
+        let modelPath = try model ?? DefaultModel.path()
+        let classifier = try attempt { () throws(ModelFileError) in try ModelFile.read(from: modelPath) }
+        let outputFormat = format ?? (Terminal.standardOutputIsTerminal ? .table : .jsonl)
+        if articles {
+            let scoring = ArticleScoring(classifier: classifier, format: outputFormat, reading: reading)
+            try scoring.run(try text.map { [ArticleScoring.Article(name: "--text", text: $0)] } ?? scoring.articles(from: inputs))
+            return
+        }
         let records: [TextRecord]
         if let text {
             records = [TextRecord(text: text, label: nil, line: 1)]
         } else {
-            records = try reading.read(input!, requireLabels: false).records
+            records = try reading.read(inputs[0], requireLabels: false).records
         }
-        let writer = PredictionWriter(format: format ?? (Terminal.standardOutputIsTerminal ? .table : .jsonl), labels: classifier.labels)
+        let writer = PredictionWriter(format: outputFormat, labels: classifier.labels)
         // Score in chunks so output starts at once and memory stays flat on long inputs.
         let chunk = 4096
         writer.begin()

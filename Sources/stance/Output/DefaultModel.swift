@@ -1,0 +1,19 @@
+import Foundation
+
+/// Where the bundled model lives when `--model` is not given: `$STANCE_MODEL`, else
+/// `Models/us-russia-stance.stance` in the first folder above the executable that has one
+/// (so `.build/release/stance` in a checkout finds the repository's `Models/`).
+enum DefaultModel {
+    static let fileName = "Models/us-russia-stance.stance"
+
+    static func path() throws -> String {
+        if let env = ProcessInfo.processInfo.environment["STANCE_MODEL"], !env.isEmpty { return env }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = folder.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        throw CLIError("no --model given and the bundled model (\(fileName)) was not found; pass --model FILE, set STANCE_MODEL, or run `make model`")
+    }
+}
