@@ -5,9 +5,9 @@ enum AttributionWords {
     /// Speech verbs, in the forms that follow or precede a speaker ("Kerry said", "said Kerry").
     static let verbs: Set<String> = [
         "said", "says", "say", "told", "tells", "insisted", "insists", "warned", "warns", "added", "adds",
-        "argued", "argues", "stated", "states", "noted", "notes", "stressed", "stresses", "explained",
+        "argued", "argues", "stated", "noted", "stressed", "stresses", "explained",
         "asked", "asks", "wrote", "writes", "tweeted", "declared", "announced", "acknowledged",
-        "conceded", "claimed", "claims", "continued", "replied", "responded", "remarked", "observed",
+        "conceded", "claimed", "continued", "replied", "responded", "remarked", "observed",
         "cautioned", "hoped", "urged", "urges", "suggested", "suggests", "insisting", "saying", "adding",
         "predicted", "complained", "recalled", "admitted", "emphasized", "emphasised", "concluded", "vowed",
         "promised", "quipped", "countered", "agreed", "welcomed", "described", "called", "joked", "posted",
@@ -28,7 +28,16 @@ enum AttributionWords {
         "force", "gov.", "governor", "congressman", "congresswoman", "house", "speaker", "majority", "minority",
         "chancellor", "premier", "king", "queen", "prince", "pope", "sir", "lord", "host", "anchor", "ceo",
         "executive", "analyst", "professor", "prof.", "intelligence", "committee", "sergeant", "capt.", "captain",
-        "pentagon", "kremlin", "white", "department", "ministry", "spokesman's",
+        "pentagon", "kremlin", "white", "department", "ministry", "spokesman's", "administrator", "presidents",
+        "secretaries", "ministers", "senators", "lawmaker", "official", "officials", "diplomat", "spokesmen",
+    ]
+
+    /// Capitalised only because they start a sentence: never part of a name.
+    static let functionWords: Set<String> = [
+        "he", "she", "it", "they", "we", "i", "you", "the", "this", "that", "these", "those", "a", "an", "while",
+        "meanwhile", "but", "and", "however", "also", "when", "if", "as", "after", "before", "then", "in", "on",
+        "at", "for", "with", "his", "her", "their", "our", "its", "there", "here", "so", "yet", "still", "asked",
+        "nobody", "somebody", "someone", "everyone", "everybody", "no", "one", "many", "some", "all", "both",
     ]
 
     /// Words that mark a capitalised run as a place, body or date rather than a person.
@@ -43,6 +52,8 @@ enum AttributionWords {
         "tass", "interfax", "ria", "novosti", "cnn", "bbc", "fox", "nbc", "abc", "cbs", "msnbc", "twitter",
         "facebook", "start", "treaty", "war", "cold", "isis", "isil", "daesh", "regime", "government",
         "administration", "office", "party", "army", "forces", "force", "institute", "university", "center", "centre",
+        "committee", "show", "foundation", "relations", "nasa", "roscosmos", "bloomberg", "journal", "magazine",
+        "house", "white", "ministry", "department", "embassy", "times", "channel", "television", "tv", "radio",
     ]
 
     /// Institutions that speak in news reports ("the Kremlin said").

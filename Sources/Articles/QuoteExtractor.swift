@@ -33,7 +33,7 @@ public struct QuoteExtractor: Sendable {
             let parts = span.parts.map { Self.clean(String(String.UnicodeScalarView(text[$0]))) }
             let quote = parts.filter { !$0.isEmpty }.joined(separator: " ")
             let words = quote.split(whereSeparator: { $0 == " " }).count
-            guard words >= 2 else { continue }
+            guard words >= 2, !Self.looksLikeATitle(quote) else { continue }
             var (speaker, verb) = resolver.attribution(quoteStart: span.start, quoteEnd: span.firstEnd)
             // A quotation with no attribution of its own, close after an attributed one, is
             // usually the same speaker going on.
@@ -121,13 +121,24 @@ public struct QuoteExtractor: Sendable {
         guard firstText.hasSuffix(",") else { return false }
         let between = String(String.UnicodeScalarView(s[a.end..<b.start]))
         guard !between.contains("\n"), between.count <= 80 else { return false }
+        // “A,” Obama said, “B” and also “A,” Obama said. “B”: a first part ending in a comma
+        // was cut mid-sentence, so the speaker goes on (this is how the hand-checked real-news
+        // quote lists count them).
         let trimmed = between.trimmingTrailingSpaces
-        guard trimmed.hasSuffix(",") || trimmed.hasSuffix(":") else { return false }
+        guard trimmed.hasSuffix(",") || trimmed.hasSuffix(":") || trimmed.hasSuffix(".") else { return false }
         let words = trimmed.lowercased().split(whereSeparator: { !$0.isLetter })
         return words.count <= 10 && words.contains { AttributionWords.verbs.contains(String($0)) }
     }
 
     // MARK: - Text helpers
+
+    /// “New START”, “Cold War”, “Fox News Sunday”: names and titles, not statements. Short
+    /// quotations whose every word is capitalised are left out.
+    static func looksLikeATitle(_ quote: String) -> Bool {
+        let words = quote.split(whereSeparator: { $0.isWhitespace })
+        guard words.count <= 5 else { return false }
+        return words.allSatisfy { word in word.first.map { $0.isUppercase || !$0.isLetter } ?? true }
+    }
 
     /// Trims spaces and a trailing comma: “…on trust, ” gives "…on trust".
     static func clean(_ part: String) -> String {

@@ -169,9 +169,13 @@ struct SpeakerResolver {
         return nil
     }
 
+    /// "Texas Representative Ronny Jackson" → "Ronny Jackson": everything up to the last title
+    /// word goes, as do sentence-initial function words ("Meanwhile Putin" → "Putin").
     static func stripTitles(_ run: [Token]) -> [Token] {
         var r = run[...]
-        while let f = r.first, AttributionWords.titles.contains(f.lower) { r = r.dropFirst() }
+        if let t = r.lastIndex(where: { AttributionWords.titles.contains($0.lower) || AttributionWords.functionWords.contains($0.lower) }) {
+            r = r[(t + 1)...]
+        }
         // Possessives and trailing titles ("Kerry's") are not part of the name.
         return Array(r).filter { !$0.lower.hasSuffix("'s") && !$0.lower.hasSuffix("’s") }
     }

@@ -27,6 +27,26 @@ struct ArticleScoring {
         let label: String
         let probability: Double
         let probabilities: [String: Double]
+
+        enum CodingKeys: String, CodingKey {
+            case article, text, start, end, speaker, verb, partial, context, label, probability, probabilities
+        }
+
+        /// Every field is always present; an unknown speaker or verb is written as null, not left out.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(article, forKey: .article)
+            try c.encode(text, forKey: .text)
+            try c.encode(start, forKey: .start)
+            try c.encode(end, forKey: .end)
+            try c.encode(speaker, forKey: .speaker)
+            try c.encode(verb, forKey: .verb)
+            try c.encode(partial, forKey: .partial)
+            try c.encode(context, forKey: .context)
+            try c.encode(label, forKey: .label)
+            try c.encode(probability, forKey: .probability)
+            try c.encode(probabilities, forKey: .probabilities)
+        }
     }
 
     /// Files are read whole as plain text (HTML tags stripped when the name ends in .html/.htm);
