@@ -56,6 +56,22 @@ enum AttributionWords {
         "house", "white", "ministry", "department", "embassy", "times", "channel", "television", "tv", "radio",
     ]
 
+    /// Role nouns that make "the <role>" a reference to a person named before.
+    static let roles: Set<String> = [
+        "president", "leader", "minister", "diplomat", "secretary", "senator", "spokesman", "spokeswoman",
+        "chancellor", "premier", "envoy", "ambassador", "general", "admiral", "congressman",
+        "congresswoman", "lawmaker", "governor", "chairman", "candidate", "nominee", "president-elect",
+    ]
+
+    /// Nouns that make "a/the …" an anonymous source rather than any noun phrase.
+    static let people: Set<String> = [
+        "official", "officials", "source", "sources", "aide", "aides", "adviser", "advisor", "expert", "analyst",
+        "spokesman", "spokeswoman", "spokesperson", "diplomat", "diplomats", "representative", "officer",
+        "executive", "negotiator", "resident", "statement", "source", "lawmaker", "member", "person", "man",
+        "woman", "researcher", "economist", "commander", "minister", "leader", "staffer", "insider", "observer",
+        "paper", "newspaper", "daily", "agency", "outlet", "report", "document", "broadcaster", "memo", "communique",
+    ]
+
     /// Institutions that speak in news reports ("the Kremlin said").
     static let institutions: Set<String> = ["kremlin", "pentagon", "white house", "state department", "foreign ministry"]
 }

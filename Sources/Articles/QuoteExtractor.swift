@@ -27,7 +27,7 @@ public struct QuoteExtractor: Sendable {
     public func extract(from article: String) -> [QuotedStatement] {
         let text = Array(Self.blankingFurniture(article).unicodeScalars)
         let spans = mergeSplitQuotations(pairQuotationMarks(text), text)
-        let resolver = SpeakerResolver(text)
+        var resolver = SpeakerResolver(text)
         var statements: [QuotedStatement] = []
         for span in spans {
             let parts = span.parts.map { Self.clean(String(String.UnicodeScalarView(text[$0]))) }
@@ -43,6 +43,7 @@ public struct QuoteExtractor: Sendable {
             let first = quote.unicodeScalars.first!
             let before = Self.previousNonSpace(text, span.start)
             let embedded = first.properties.isLowercase && before.map { QuoteFamily.isLetterOrDigit($0) || $0 == "," } == true
+            if let speaker { resolver.recentSpeakers.append(.init(name: speaker, position: span.start)) }
             statements.append(QuotedStatement(
                 text: quote, start: span.start, end: span.end,
                 context: resolver.context(quoteStart: span.start, quoteEnd: span.end),
@@ -91,13 +92,29 @@ public struct QuoteExtractor: Sendable {
                 j = k + 1
                 continue
             }
-            if family.closes(c, after: j + 1 < s.count ? s[j + 1] : nil) && j > partStart {
+            if family.closes(c, after: j + 1 < s.count ? s[j + 1] : nil) && j > partStart
+                && !(family == .single && Self.isLikelyPossessive(s, j)) {
                 parts.append(partStart..<j)
                 return Span(start: open, end: j + 1, parts: parts, firstEnd: j + 1)
             }
             j += 1
         }
         return nil
+    }
+
+    /// "the 90s’ optimism" inside ‘…’: a ’ after an s, followed by a lower-case word, is a
+    /// plural possessive when another closing ’ follows later in the same paragraph.
+    static func isLikelyPossessive(_ s: [Unicode.Scalar], _ j: Int) -> Bool {
+        guard j > 0, s[j - 1] == "s" || s[j - 1] == "S" else { return false }
+        var k = j + 1
+        while k < s.count && s[k] == " " { k += 1 }
+        guard k < s.count, k > j + 1, s[k].properties.isLowercase else { return false }
+        var m = k
+        while m < s.count && s[m] != "\n" {
+            if s[m] == "\u{2019}" && !QuoteFamily.isLetterOrDigit(m + 1 < s.count ? s[m + 1] : nil) { return true }
+            m += 1
+        }
+        return false
     }
 
     /// Joins “A,” X said, “B” into one statement.
@@ -120,14 +137,14 @@ public struct QuoteExtractor: Sendable {
         let firstText = String(String.UnicodeScalarView(s[lastPart])).trimmingTrailingSpaces
         guard firstText.hasSuffix(",") else { return false }
         let between = String(String.UnicodeScalarView(s[a.end..<b.start]))
-        guard !between.contains("\n"), between.count <= 80 else { return false }
+        guard !between.contains("\n"), between.count <= 200 else { return false }
         // “A,” Obama said, “B” and also “A,” Obama said. “B”: a first part ending in a comma
         // was cut mid-sentence, so the speaker goes on (this is how the hand-checked real-news
         // quote lists count them).
         let trimmed = between.trimmingTrailingSpaces
         guard trimmed.hasSuffix(",") || trimmed.hasSuffix(":") || trimmed.hasSuffix(".") else { return false }
         let words = trimmed.lowercased().split(whereSeparator: { !$0.isLetter })
-        return words.count <= 10 && words.contains { AttributionWords.verbs.contains(String($0)) }
+        return words.count <= 30 && words.contains { AttributionWords.verbs.contains(String($0)) }
     }
 
     // MARK: - Text helpers

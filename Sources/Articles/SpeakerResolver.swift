@@ -23,6 +23,8 @@ struct SpeakerResolver {
     let scalars: [Unicode.Scalar]
     let tokens: [Token]
     let mentions: [Mention]
+    /// Speakers of the statements found so far, for "he also said" after a quoted person.
+    var recentSpeakers: [Mention] = []
 
     init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
@@ -34,9 +36,19 @@ struct SpeakerResolver {
     // MARK: - Attribution
 
     func attribution(quoteStart: Int, quoteEnd: Int) -> (speaker: String?, verb: String?) {
-        if let found = after(quoteEnd, quoteStart: quoteStart) { return found }
-        if let found = before(quoteStart) { return found }
-        return (nil, nil)
+        guard let (speaker, verb) = after(quoteEnd, quoteStart: quoteStart) ?? before(quoteStart) else { return (nil, nil) }
+        return (speaker.map { resolveDefinite($0, before: quoteStart) }.map(KnownSpeakers.canonicalize), verb)
+    }
+
+    /// "the president", "the Russian leader", "the senior diplomat": a definite description with
+    /// a role refers back to the person the paragraph is about, like a pronoun. Indefinite ones
+    /// ("a senior U.S. official") are anonymous sources and stay as written.
+    private func resolveDefinite(_ speaker: String, before position: Int) -> String {
+        let words = speaker.lowercased().split(separator: " ").map(String.init)
+        guard words.first == "the", words.count <= 5,
+              !AttributionWords.institutions.contains(words.dropFirst().joined(separator: " ")),
+              words.dropFirst().contains(where: { AttributionWords.roles.contains($0) }) else { return speaker }
+        return pronoun(before: position) ?? speaker
     }
 
     /// Tokens of the same sentence after the quotation, up to a sentence end or the next quote.
@@ -46,13 +58,15 @@ struct SpeakerResolver {
         while k < tokens.count, window.count < 14 {
             let t = tokens[k]
             if Self.endsSentence(t) || Self.isQuoteMark(t.text) || t.text == "\n" { break }
-            if t.text != "," { window.append(t) }
+            window.append(t)
             k += 1
         }
+        while window.first?.text == "," { window.removeFirst() }
         guard !window.isEmpty else { return nil }
         // "according to X"
         if window.count > 2, window[0].lower == "according", window[1].lower == "to" {
-            return (name(in: Array(window[2...]), before: quoteStart), "according to")
+            let source = Array(window[2...].prefix(10))
+            return (subjectSpeaker(Self.subjectHead(source), before: quoteStart) ?? name(in: source, before: quoteStart), "according to")
         }
         // "said Kerry", "said he", "said Secretary of State John Kerry"
         if AttributionWords.verbs.contains(window[0].lower), window.count > 1 {
@@ -61,16 +75,32 @@ struct SpeakerResolver {
             if let speaker = name(in: rest, before: quoteStart) { return (speaker, window[0].lower) }
         }
         // "Dunford insisted", "he said", "the Kremlin said", "a senior U.S. official said"
-        if let v = window.prefix(8).firstIndex(where: { AttributionWords.verbs.contains($0.lower) }), v > 0 {
-            let subject = Array(window[0..<v])
+        if let v = window.prefix(12).firstIndex(where: { AttributionWords.verbs.contains($0.lower) }), v > 0 {
+            let subject = Self.subjectHead(Array(window[0..<v]))
             if subject.count == 1, AttributionWords.pronouns.contains(subject[0].lower) {
                 return (pronoun(before: quoteStart), window[v].lower)
             }
-            if let speaker = name(in: subject, before: quoteStart, last: true) ?? description(subject) {
-                return (speaker, window[v].lower)
-            }
+            if let speaker = subjectSpeaker(subject, before: quoteStart) { return (speaker, window[v].lower) }
         }
         return nil
+    }
+
+    /// "Nadia Elkaim, an analyst in Beirut, said": when a comma stands right before the verb the
+    /// words between commas are an apposition, and the subject is what comes before them.
+    static func subjectHead(_ subject: [Token]) -> [Token] {
+        guard subject.last?.text == ",", let firstComma = subject.firstIndex(where: { $0.text == "," }), firstComma > 0 else {
+            return subject.filter { $0.text != "," }
+        }
+        return Array(subject[..<firstComma])
+    }
+
+    /// A subject that starts with an article is a description ("a senior U.S. official", "a
+    /// Kremlin official"); otherwise the name in it.
+    private func subjectSpeaker(_ subject: [Token], before position: Int) -> String? {
+        if let first = subject.first, ["a", "an", "the"].contains(first.lower), let anonymous = description(subject) {
+            return anonymous
+        }
+        return name(in: subject, before: position, last: true) ?? description(subject.filter { $0.text != "," })
     }
 
     /// The sentence before the quotation: the subject of the last speech verb, or "according to X".
@@ -88,11 +118,13 @@ struct SpeakerResolver {
            let speaker = name(in: Array(words[(a + 2)...]), before: quoteStart) {
             return (speaker, "according to")
         }
+        let withCommas = window.filter { !Self.isQuoteMark($0.text) }
         guard let v = words.lastIndex(where: { AttributionWords.verbs.contains($0.lower) }) else { return nil }
         if v > 0 {
-            let subject = Array(words[0..<v])
-            if AttributionWords.pronouns.contains(subject.last!.lower) { return (pronoun(before: quoteStart), words[v].lower) }
-            if let speaker = name(in: subject, before: quoteStart, last: true) { return (speaker, words[v].lower) }
+            let verbAt = withCommas.lastIndex(where: { $0.start == words[v].start })!
+            let subject = Self.subjectHead(Array(withCommas[0..<verbAt]))
+            if let last = subject.last, AttributionWords.pronouns.contains(last.lower) { return (pronoun(before: quoteStart), words[v].lower) }
+            if let speaker = subjectSpeaker(subject, before: quoteStart) { return (speaker, words[v].lower) }
             if let a = subject.lastIndex(where: { ["a", "an", "the"].contains($0.lower) }),
                let anonymous = description(Array(subject[a...])) {
                 return (anonymous, words[v].lower)
@@ -111,14 +143,20 @@ struct SpeakerResolver {
     private func name(in window: [Token], before position: Int, last: Bool = false) -> String? {
         var runs: [[Token]] = []
         var current: [Token] = []
+        var previous: Token? = nil
         for t in window {
             if t.isWord && (t.isCapitalized || (!current.isEmpty && t.lower == "of")) {
+                // "an analyst in Beirut", "at Brightwater Securities": a place or employer, not the speaker.
+                if current.isEmpty, let p = previous, Self.prepositions.contains(p.lower) {
+                    previous = t
+                    continue
+                }
                 current.append(t)
             } else {
                 if !current.isEmpty { runs.append(current) }
                 current = []
-                if !runs.isEmpty && !last { break }
             }
+            previous = t
         }
         if !current.isEmpty { runs.append(current) }
         for run in (last ? runs.reversed() : runs) {
@@ -140,7 +178,10 @@ struct SpeakerResolver {
 
     /// "a senior U.S. official" and the like: an anonymous source as the article describes it.
     private func description(_ subject: [Token]) -> String? {
-        guard let first = subject.first, ["a", "an", "the", "one"].contains(first.lower), subject.count <= 7 else { return nil }
+        guard let first = subject.first, ["a", "an", "the", "one"].contains(first.lower) || first.lower.hasSuffix("'s") || first.lower.hasSuffix("’s"),
+              subject.count <= 8,
+              subject.contains(where: { AttributionWords.people.contains($0.lower) || AttributionWords.roles.contains($0.lower) })
+        else { return nil }
         return subject.map(\.text).joined(separator: " ")
     }
 
@@ -158,6 +199,11 @@ struct SpeakerResolver {
     /// (News paragraphs lead with their subject; the last name mentioned is often an object:
     /// "Kerry defended it despite doubts from Carter and Dunford. … he said" means Kerry.)
     private func pronoun(before position: Int) -> String? {
+        var paragraphStart = position
+        while paragraphStart > 0 && scalars[paragraphStart - 1] != "\n" { paragraphStart -= 1 }
+        if let recent = recentSpeakers.last(where: { $0.position >= paragraphStart && $0.position < position }) {
+            return recent.name
+        }
         var end = position
         while end > 0 {
             var start = end
@@ -244,6 +290,10 @@ struct SpeakerResolver {
         return lo
     }
 
+    static let prepositions: Set<String> = ["in", "at", "from", "of", "for", "with", "by", "on", "near", "to", "into"]
+
+    static let abbreviations: Set<String> = ["gen", "sen", "rep", "mr", "mrs", "ms", "dr", "lt", "col", "gov", "jr", "sr", "st", "adm", "capt", "sgt", "prof", "maj", "cmdr", "amb"]
+
     static func isQuoteMark(_ s: String) -> Bool { ["\"", "“", "”", "‘", "’", "«", "»", "„"].contains(s) }
 
     /// A full stop ends a sentence unless it belongs to an abbreviation such as "U.S." or "Gen.".
@@ -270,6 +320,11 @@ struct SpeakerResolver {
                     // Inner apostrophes, hyphens, and the dots of abbreviations (U.S., Gen.).
                     if (s[j] == "'" || s[j] == "’" || s[j] == "-") && j + 1 < s.count && isWordScalar(s[j + 1]) { j += 1; continue }
                     if s[j] == ".", (j + 1 < s.count && isWordScalar(s[j + 1]) && j - i <= 2) || (j - i == 1 && s[i].properties.isUppercase) { j += 1; continue }
+                    // "U.S." and "Gen." keep their final dot: it abbreviates, it does not end the sentence.
+                    if s[j] == "." {
+                        let word = String(String.UnicodeScalarView(s[i..<j])).lowercased()
+                        if word.contains(".") || Self.abbreviations.contains(word) { j += 1 }
+                    }
                     break
                 }
                 let text = String(String.UnicodeScalarView(s[i..<j]))
