@@ -37,6 +37,11 @@ public struct CrossValidation: Sendable {
     }
 
     public func run(texts: [String], labels: [String], onFold: ((FoldResult) -> Void)? = nil) throws(TrainingError) -> Report {
+        try run(documents: texts.map { Document(text: $0) }, labels: labels, onFold: onFold)
+    }
+
+    public func run(documents: [Document], labels: [String], onFold: ((FoldResult) -> Void)? = nil) throws(TrainingError) -> Report {
+        let texts = documents.map(\.text)
         let start = Date()
         try trainer.validate()
         guard !texts.isEmpty else { throw .noExamples }
@@ -50,7 +55,7 @@ public struct CrossValidation: Sendable {
             throw .invalidParameter("label \"\(names[c])\" has only \(n) example; cross-validation needs at least 2 examples of every label (one to train on, one to test)")
         }
         let assignment = try StratifiedKFold(folds: folds, seed: seed).assign(labels: y, classCount: names.count)
-        let counts = FeatureCounts(documents: texts, configuration: trainer.features)
+        let counts = FeatureCounts(documents: documents, configuration: trainer.features)
 
         var results: [FoldResult] = []
         var pooledTruth: [Int] = [], pooledPredicted: [Int] = []

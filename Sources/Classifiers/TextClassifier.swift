@@ -20,7 +20,13 @@ public struct TextClassifier: Sendable, Equatable {
 
     /// One prediction per text: the most probable label and every label's probability.
     public func predict(_ texts: [String]) -> [Prediction] {
-        let probabilities = model.probabilities(features.transform(texts))
+        predict(texts.map { Document(text: $0) })
+    }
+
+    /// Predictions for documents with their context (used when the model was trained with
+    /// context features; otherwise the context is ignored).
+    public func predict(_ documents: [Document]) -> [Prediction] {
+        let probabilities = model.probabilities(features.transform(documents))
         return (0..<probabilities.rows).map { i in
             let row = probabilities.row(i)
             let best = LinearModel.argmaxRows(DenseMatrix(rows: 1, columns: row.count, values: row))[0]

@@ -21,12 +21,17 @@ public struct TextClassifierTrainer: Sendable {
     public static func labelSet(_ labels: [String]) -> [String] { Array(Set(labels)).sorted() }
 
     public func train(texts: [String], labels: [String], progress: LBFGS.Progress? = nil) throws(TrainingError) -> TextClassifier {
+        try train(documents: texts.map { Document(text: $0) }, labels: labels, progress: progress)
+    }
+
+    public func train(documents: [Document], labels: [String], progress: LBFGS.Progress? = nil) throws(TrainingError) -> TextClassifier {
+        let texts = documents.map(\.text)
         try validate()
         guard !texts.isEmpty else { throw .noExamples }
         let names = Self.labelSet(labels)
         guard names.count >= 2 else { throw .singleClass(names[0]) }
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        let counts = FeatureCounts(documents: texts, configuration: features)
+        let counts = FeatureCounts(documents: documents, configuration: features)
         return try train(counts: counts, rows: nil, labels: labels.map { index[$0]! }, labelNames: names,
                          fingerprint: DataFingerprint(texts: texts, labels: labels), progress: progress)
     }

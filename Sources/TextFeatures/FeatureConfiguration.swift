@@ -35,6 +35,11 @@ public struct FeatureConfiguration: Sendable, Equatable, Codable {
     /// Use 1 + ln(tf) instead of tf (tfidf and counts weighting).
     public var sublinearTF: Bool
     public var normalization: Normalization
+    /// Word n-grams of the context around the text (``Document/context``), as separate
+    /// features prefixed `x`; nil (the default) ignores the context.
+    public var contextNGrams: NGramRange?
+
+    public static let contextPrefix = "x"
 
     public init(
         tokenizer: Tokenizer = Tokenizer(),
@@ -45,8 +50,10 @@ public struct FeatureConfiguration: Sendable, Equatable, Codable {
         hashBits: Int? = nil,
         weighting: Weighting = .tfidf,
         sublinearTF: Bool = true,
-        normalization: Normalization = .l2
+        normalization: Normalization = .l2,
+        contextNGrams: NGramRange? = nil
     ) {
+        self.contextNGrams = contextNGrams
         self.tokenizer = tokenizer
         self.ngrams = ngrams
         self.minDocumentFrequency = minDocumentFrequency
@@ -66,7 +73,7 @@ public struct FeatureConfiguration: Sendable, Equatable, Codable {
         if ngrams.words == nil && ngrams.characters == nil {
             throw .invalid("no features: both word and character n-grams are switched off; enable one (e.g. --word-ngrams 1-2)")
         }
-        for (name, range) in [("word-ngrams", ngrams.words), ("char-ngrams", ngrams.characters)] {
+        for (name, range) in [("word-ngrams", ngrams.words), ("char-ngrams", ngrams.characters), ("context-ngrams", contextNGrams)] {
             if let range, !(range.lower >= 1 && range.upper >= range.lower && range.upper <= 16) {
                 throw .invalid("\(name) must be a range like 1-3 with 1 ≤ low ≤ high ≤ 16, got \(range.lower)-\(range.upper)")
             }

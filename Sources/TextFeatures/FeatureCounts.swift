@@ -14,6 +14,10 @@ public struct FeatureCounts: Sendable {
     public let configuration: FeatureConfiguration
 
     public init(documents: [String], configuration: FeatureConfiguration) {
+        self.init(documents: documents.map { Document(text: $0) }, configuration: configuration)
+    }
+
+    public init(documents: [Document], configuration: FeatureConfiguration) {
         self.configuration = configuration
         var builder = SparseMatrixBuilder(columns: 0)
         var scratch: [Int32] = []
@@ -49,8 +53,12 @@ public struct FeatureCounts: Sendable {
         }
     }
 
-    static func forEachFeature(of document: String, _ configuration: FeatureConfiguration, _ body: (String) -> Void) {
-        let tokens = configuration.tokenizer.tokens(document)
+    static func forEachFeature(of document: Document, _ configuration: FeatureConfiguration, _ body: (String) -> Void) {
+        let tokens = configuration.tokenizer.tokens(document.text)
         configuration.ngrams.forEachFeature(of: tokens, body)
+        if let range = configuration.contextNGrams, let surrounding = document.surroundingWords {
+            NGramGenerator(words: range, characters: nil)
+                .forEachFeature(of: configuration.tokenizer.tokens(surrounding), prefix: FeatureConfiguration.contextPrefix, body)
+        }
     }
 }

@@ -98,12 +98,20 @@ public struct FeatureExtractor: Sendable, Equatable {
     }
 
     /// Fits on whole documents (tokenising them once) and returns the training features too.
+    public static func fit(documents: [Document], configuration: FeatureConfiguration) -> Fit {
+        fit(FeatureCounts(documents: documents, configuration: configuration))
+    }
+
     public static func fit(documents: [String], configuration: FeatureConfiguration) -> Fit {
         fit(FeatureCounts(documents: documents, configuration: configuration))
     }
 
     /// Featurises new documents. Unknown terms are ignored (vocabulary mode).
     public func transform(_ documents: [String]) -> SparseMatrix {
+        transform(documents.map { Document(text: $0) })
+    }
+
+    public func transform(_ documents: [Document]) -> SparseMatrix {
         var builder = SparseMatrixBuilder(columns: featureCount)
         var scratch: [Int32] = []
         for document in documents {
@@ -117,7 +125,7 @@ public struct FeatureExtractor: Sendable, Equatable {
     }
 
     /// Calls `body` with the column of every feature occurrence in `document` that the model knows.
-    public func forEachColumn(of document: String, _ body: (Int32) -> Void) {
+    public func forEachColumn(of document: Document, _ body: (Int32) -> Void) {
         FeatureCounts.forEachFeature(of: document, configuration) { feature in
             if let vocabulary {
                 if let id = vocabulary.id(of: feature) { body(id) }

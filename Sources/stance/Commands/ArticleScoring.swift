@@ -2,6 +2,7 @@ import Articles
 import Classifiers
 import DataFiles
 import Foundation
+import TextFeatures
 
 /// `stance predict --articles`: every quoted statement of every article, with its speaker and
 /// label, then a per-article summary (table) — or one record per statement (jsonl, csv).
@@ -89,7 +90,7 @@ struct ArticleScoring {
         }
         for article in articles {
             let statements = extractor.extract(from: article.text)
-            let predictions = classifier.predict(statements.map(\.text))
+            let predictions = classifier.predict(statements.map { Document(text: $0.text, context: $0.context) })
             if format == .table { print("== \(article.name): \(statements.count) quoted statement(s)") }
             for (s, p) in zip(statements, predictions) {
                 let top = p.probabilities[p.labelIndex]

@@ -33,7 +33,7 @@ struct CrossValidate: ParsableCommand {
         progress.update("featurising \(set.records.count) documents")
         let cv = CrossValidation(trainer: trainer, folds: folds, seed: seed)
         let report = try attempt { () throws(TrainingError) in
-            try cv.run(texts: set.records.map(\.text), labels: set.records.map { $0.label! }) { fold in
+            try cv.run(documents: data.reading.documents(set.records), labels: set.records.map { $0.label! }) { fold in
                 progress.update("fold \(fold.fold)/\(folds): accuracy \(TextTable.percent(fold.accuracy))")
             }
         }

@@ -19,7 +19,7 @@ struct Evaluate: ParsableCommand {
         let modelPath = try model ?? DefaultModel.path()
         let classifier = try attempt { () throws(ModelFileError) in try ModelFile.read(from: modelPath) }
         let set = try data.reading.read(data.data, requireLabels: true)
-        let predictions = classifier.predict(set.records.map(\.text))
+        let predictions = classifier.predict(data.reading.documents(set.records))
         // Labels the model never saw still get a row in the report (all their examples are errors).
         let unseen = Set(set.records.compactMap(\.label)).subtracting(classifier.labels).sorted()
         if !unseen.isEmpty {

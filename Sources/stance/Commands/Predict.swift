@@ -57,7 +57,7 @@ struct Predict: ParsableCommand {
         writer.begin()
         for start in stride(from: 0, to: records.count, by: chunk) {
             let slice = Array(records[start..<min(start + chunk, records.count)])
-            let predictions = classifier.predict(slice.map(\.text))
+            let predictions = classifier.predict(reading.documents(slice))
             for (record, prediction) in zip(slice, predictions) { writer.write(record, prediction) }
         }
     }

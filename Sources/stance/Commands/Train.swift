@@ -35,11 +35,11 @@ struct Train: ParsableCommand {
         let progress = ProgressLine(enabled: !quiet && Terminal.standardErrorIsTerminal)
         progress.update("reading \(data.data)")
         let set = try data.reading.read(data.data, requireLabels: true)
-        let texts = set.records.map(\.text)
+        let documents = data.reading.documents(set.records)
         let labels = set.records.map { $0.label! }
-        progress.update("featurising \(texts.count) documents")
+        progress.update("featurising \(documents.count) documents")
         let classifier = try attempt { () throws(TrainingError) in
-            try trainer.train(texts: texts, labels: labels) { iteration, loss, gradient in
+            try trainer.train(documents: documents, labels: labels) { iteration, loss, gradient in
                 progress.update(String(format: "L-BFGS iteration %d  loss %.6f  max|grad| %.2e", iteration, loss, gradient))
             }
         }
@@ -48,7 +48,7 @@ struct Train: ParsableCommand {
         progress.finish()
         guard !quiet else { return }
         let counts = classifier.metadata.trainingData.labelCounts
-        print("trained \(classifier.metadata.training.kind.rawValue) on \(texts.count) documents (\(set.format.rawValue)) in \(String(format: "%.2f", progress.elapsed)) s")
+        print("trained \(classifier.metadata.training.kind.rawValue) on \(documents.count) documents (\(set.format.rawValue)) in \(String(format: "%.2f", progress.elapsed)) s")
         print("labels    " + classifier.labels.map { "\($0) (\(counts[$0] ?? 0))" }.joined(separator: ", "))
         print("features  \(classifier.features.featureCount) (\(classifier.features.vocabulary == nil ? "hashed" : "vocabulary"))")
         if let fit = classifier.metadata.fit {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DataFiles
+import TextFeatures
 
 /// How to read a labelled data file: shared by train, evaluate and cv.
 struct DataOptions: ParsableArguments {
@@ -21,6 +22,9 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: "The JSON field or CSV column holding the label.")
     var labelField = "label"
 
+    @Option(name: .long, help: "The JSON field or CSV column holding a statement's context (used by models trained with --context-ngrams).")
+    var contextField = "context"
+
     @Option(name: .long, help: "What to do with a bad row: fail (stop with its error) or skip (leave it out and count it).")
     var onBadRow: BadRowPolicy = .fail
 
@@ -37,6 +41,13 @@ struct ReadingOptions: ParsableArguments {
         }
         if set.records.isEmpty { throw CLIError("\(path): no records to use") }
         return set
+    }
+}
+
+extension ReadingOptions {
+    /// The records as classifier input: text plus its context field when present.
+    func documents(_ records: [TextRecord]) -> [Document] {
+        records.map { Document(text: $0.text, context: $0.fields[contextField]) }
     }
 }
 

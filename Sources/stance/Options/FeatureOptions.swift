@@ -32,6 +32,9 @@ struct FeatureOptions: ParsableArguments {
     @Option(name: .long, help: "Row normalisation: l2 or none.")
     var norm: FeatureConfiguration.Normalization?
 
+    @Option(name: .long, help: ArgumentHelp("Word n-grams of the context around each text (--context-field), as separate features, e.g. 1-2.", valueName: "range"))
+    var contextNgrams: String?
+
     @Flag(name: .long, help: "Keep letter case (by default text is lower-cased).")
     var keepCase = false
 
@@ -39,7 +42,7 @@ struct FeatureOptions: ParsableArguments {
     var noPunctuation = false
 
     func validate() throws {
-        for (name, value) in [("--word-ngrams", wordNgrams), ("--char-ngrams", charNgrams)] {
+        for (name, value) in [("--word-ngrams", wordNgrams), ("--char-ngrams", charNgrams), ("--context-ngrams", contextNgrams)] {
             if let value, value != "0", NGramRange(parsing: value) == nil {
                 throw ValidationError("\(name) takes a range like 1-3 (or 0 for none), got '\(value)'")
             }
@@ -50,6 +53,7 @@ struct FeatureOptions: ParsableArguments {
         var c = kind.defaultFeatures
         if let wordNgrams { c.ngrams.words = wordNgrams == "0" ? nil : NGramRange(parsing: wordNgrams) }
         if let charNgrams { c.ngrams.characters = charNgrams == "0" ? nil : NGramRange(parsing: charNgrams) }
+        if let contextNgrams { c.contextNGrams = contextNgrams == "0" ? nil : NGramRange(parsing: contextNgrams) }
         if let minDf { c.minDocumentFrequency = minDf }
         if let maxDf { c.maxDocumentFrequency = maxDf }
         if let maxFeatures { c.maxFeatures = maxFeatures }
