@@ -3,7 +3,7 @@ SWIFT ?= swift
 STANCE := .build/release/stance
 DEMO_MODEL := .build/demo.stance
 
-.PHONY: setup build demo test model clean
+.PHONY: setup build demo test model benchmarks clean
 
 setup:
 	@scripts/setup.sh
@@ -26,6 +26,11 @@ model: build
 test: setup
 	$(SWIFT) build -c release --product stance
 	$(SWIFT) test -c release
+	python3 benchmarks/extraction.py $$(mktemp -d)
+
+## Regenerates the reports in benchmarks/results/ (needs ../shared/datasets or STANCE_DATA).
+benchmarks: build
+	python3 benchmarks/extraction.py
 
 clean:
 	rm -rf .build

@@ -11,7 +11,9 @@ hand-checked quote lists in us-russia-quotes/dev-news.articles.jsonl:
 - speaker accuracy over matched quotes whose true speaker is known (exact, and by surname);
 - throughput: articles per second over every FNC-1 and BBC body (end to end, scoring included).
 
-Writes benchmarks/results/extraction.md and .json. Usage: python3 benchmarks/extraction.py
+Writes benchmarks/results/extraction.md and .json (or into the folder given as the first
+argument: `make test` runs it as a smoke test into a temporary folder).
+Usage: python3 benchmarks/extraction.py [OUTPUT_DIR]
 """
 import json, os, re, subprocess, sys, time, datetime, platform
 
@@ -115,7 +117,6 @@ def main():
         start = time.perf_counter()
         found = run_articles([path, "--text-field", field])
         seconds = time.perf_counter() - start
-        count = sum(1 for _ in open(path, encoding="utf-8"))  # upper bound on lines; articles counted below
         articles = len({r["article"] for r in found})
         result["throughput"][name] = {"seconds": seconds, "statements": len(found), "articles_with_quotes": articles}
     for name in result["throughput"]:
@@ -126,8 +127,9 @@ def main():
         t["articles"] = n
         t["articles_per_second"] = n / t["seconds"]
 
-    os.makedirs(os.path.join(ROOT, "benchmarks", "results"), exist_ok=True)
-    with open(os.path.join(ROOT, "benchmarks", "results", "extraction.json"), "w") as f:
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "benchmarks", "results")
+    os.makedirs(out_dir, exist_ok=True)
+    with open(os.path.join(out_dir, "extraction.json"), "w") as f:
         json.dump(result, f, indent=2, sort_keys=True)
         f.write("\n")
     md = [
@@ -152,7 +154,7 @@ def main():
         md.append(f"| {name} | {t['articles']} | {t['statements']} | {t['seconds']:.2f} | {t['articles_per_second']:.0f} |")
     md.append("")
     md.append("Throughput is end to end (read, extract, classify, print JSON Lines) in one process.")
-    with open(os.path.join(ROOT, "benchmarks", "results", "extraction.md"), "w") as f:
+    with open(os.path.join(out_dir, "extraction.md"), "w") as f:
         f.write("\n".join(md) + "\n")
     print("\n".join(md))
     return 0

@@ -56,6 +56,9 @@ public struct TextClassifierTrainer: Sendable {
             return (model, report)
         case .nb, .complementNB, .bernoulliNB:
             return (try parameters.naiveBayes.fit(x, labels: labels, classCount: classCount), nil)
+        case .nblr:
+            let (model, report) = try parameters.nbLogisticRegression.fit(x, labels: labels, classCount: classCount, progress: progress)
+            return (model, report)
         }
     }
 }

@@ -3,11 +3,11 @@ import Classifiers
 
 /// The learner and its settings.
 struct ModelOptions: ParsableArguments {
-    @Option(name: .long, help: "The learner: logreg (logistic regression), nb (multinomial naive Bayes), complement-nb, bernoulli-nb.")
+    @Option(name: .long, help: "The learner: logreg (logistic regression), nb (multinomial naive Bayes), complement-nb, bernoulli-nb, nblr (logistic regression on NB-scaled features, NBSVM).")
     var classifier: ClassifierKind = .logreg
 
-    @Option(name: .customLong("C"), help: "logreg: inverse regularisation strength (larger = weaker L2 penalty).")
-    var c: Double = LogisticRegression().c
+    @Option(name: .customLong("C"), help: "logreg/nblr: inverse regularisation strength (larger = weaker L2 penalty). Default: 10 for logreg, 1 for nblr.")
+    var c: Double?
 
     @Option(name: .long, help: "logreg: class weights: none or balanced (weigh classes inversely to their frequency).")
     var classWeight: ClassWeight = .none
@@ -18,14 +18,17 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: "logreg: stop when the largest gradient entry falls below this.")
     var tol: Double = LogisticRegression().tolerance
 
-    @Option(name: .long, help: "naive Bayes: additive smoothing (1 = Laplace).")
+    @Option(name: .long, help: "naive Bayes and nblr: additive smoothing (1 = Laplace).")
     var alpha: Double = 1
 
     var parameters: TrainingParameters {
         TrainingParameters(
             kind: classifier,
-            logisticRegression: LogisticRegression(c: c, classWeight: classWeight, maxIterations: maxIter, tolerance: tol),
-            naiveBayes: NaiveBayes(alpha: alpha))
+            logisticRegression: LogisticRegression(c: c ?? LogisticRegression().c, classWeight: classWeight, maxIterations: maxIter, tolerance: tol),
+            naiveBayes: NaiveBayes(alpha: alpha),
+            nbLogisticRegression: NBLogisticRegression(
+                alpha: alpha,
+                logisticRegression: LogisticRegression(c: c ?? NBLogisticRegression().logisticRegression.c, classWeight: classWeight, maxIterations: maxIter, tolerance: tol)))
     }
 }
 
