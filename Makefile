@@ -19,7 +19,7 @@ demo: build
 
 ## Rebuilds the bundled model from the project's corpus (deterministic: same bytes every time).
 model: build
-	$(STANCE) train --data datasets/us-russia-statements/train.jsonl --output Models/us-russia-stance.stance
+	$(STANCE) train --data datasets/us-russia-statements/train.jsonl --classifier nblr --min-df 2 --output Models/us-russia-stance.stance
 
 ## Every test: unit, end-to-end CLI, and the shared-data accuracy checks (when ../shared exists).
 ## Release mode: the accuracy checks train real models and run ~20x faster optimised.
