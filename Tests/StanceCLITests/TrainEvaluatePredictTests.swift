@@ -102,3 +102,23 @@ private func trainedModel(_ folder: URL, extra: [String] = []) throws -> String 
     #expect(try Data(contentsOf: URL(fileURLWithPath: model)) == before)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp") }.isEmpty)
 }
+
+@Test func groupFieldTrainsOneSubModelPerGroupAndRoutesByIt() throws {
+    let folder = try CLI.scratchFolder()
+    let lines = (0..<6).flatMap { i in [
+        #"{"text": "green \#(i)", "label": "pro", "target": "cars"}"#, #"{"text": "grey \#(i)", "label": "con", "target": "cars"}"#,
+        #"{"text": "green \#(i)", "label": "con", "target": "paint"}"#, #"{"text": "grey \#(i)", "label": "pro", "target": "paint"}"#,
+    ] }
+    try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("g.jsonl"), atomically: true, encoding: .utf8)
+    let train = try CLI.run(["train", "--data", "g.jsonl", "--group-field", "target", "--classifier", "nb", "--output", "g.stance"], in: folder)
+    #expect(train.status == 0, "\(train.stderr)")
+    #expect(train.stdout.contains("trained 2 nb sub-models (one per target)"))
+    let evaluate = try CLI.run(["evaluate", "--model", "g.stance", "--data", "g.jsonl", "--metric", "f1-avg:pro", "--format", "json"], in: folder)
+    let object = try JSONSerialization.jsonObject(with: Data(evaluate.stdout.utf8)) as! [String: Any]
+    #expect(object["score"] as? Double == 1 && object["metric"] as? String == "f1-avg:pro")
+    let unknown = try CLI.run(["predict", "--model", "g.stance", "-", "--input-format", "jsonl"], stdin: #"{"text": "green", "target": "boats"}"# + "\n", in: folder)
+    #expect(unknown.status == 1 && unknown.stderr.contains("-:1:") && unknown.stderr.contains("\"boats\" is not one of the model's groups"))
+    let cv = try CLI.run(["cv", "--folds", "3", "--data", "g.jsonl", "--group-field", "target", "--classifier", "nb", "--metric", "f1-avg:pro", "--format", "json"], in: folder)
+    let report = try JSONSerialization.jsonObject(with: Data(cv.stdout.utf8)) as! [String: Any]
+    #expect(report["pooledScore"] as? Double == 1)
+}

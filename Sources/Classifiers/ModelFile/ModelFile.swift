@@ -92,7 +92,86 @@ public enum ModelFile {
         try AtomicFile.write(encode(classifier), to: path)
     }
 
+    // MARK: - Bundles (per-group models)
+
+    /// Grouped bundles are format 2.0: the same magic, version and creator, a JSON header
+    /// `{"groupField", "groups"}`, then one "MODL" section per group holding that group's complete
+    /// format-1 model file, and a CRC-32 over everything. A single classifier is written as 1.0,
+    /// so files without groups stay readable by every 1.x reader.
+    public static let groupedMajorVersion: UInt16 = 2
+
+    struct BundleHeader: Codable {
+        var groupField: String
+        var groups: [String]
+    }
+
+    public static func encode(_ bundle: ModelBundle) -> [UInt8] {
+        guard let groupField = bundle.groupField else { return encode(bundle.members[0]) }
+        var w = ByteWriter()
+        w.write(magic)
+        w.write(groupedMajorVersion)
+        w.write(UInt16(0))
+        let creator = Array(bundle.members[0].metadata.createdBy.utf8.prefix(255))
+        w.write(UInt8(creator.count))
+        w.write(creator)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = Array(try! encoder.encode(BundleHeader(groupField: groupField, groups: bundle.groups)))
+        w.write(UInt32(json.count))
+        w.write(json)
+        for member in bundle.members { section(&w, "MODL", encode(member)) }
+        w.write(CRC32.checksum(w.bytes))
+        return w.bytes
+    }
+
+    public static func write(_ bundle: ModelBundle, to path: String) throws(ModelFileError) {
+        try AtomicFile.write(encode(bundle), to: path)
+    }
+
+    /// Reads a model file of either kind.
+    public static func readBundle(from path: String) throws(ModelFileError) -> ModelBundle {
+        try decodeBundle(try contents(of: path), path: path)
+    }
+
+    public static func decodeBundle(_ bytes: [UInt8], path: String) throws(ModelFileError) -> ModelBundle {
+        guard bytes.count >= magic.count + 2, Array(bytes.prefix(magic.count)) == magic,
+              UInt16(bytes[8]) | UInt16(bytes[9]) << 8 == groupedMajorVersion else {
+            return ModelBundle(single: try decode(bytes, path: path))
+        }
+        var r = ByteReader(bytes, path: path)
+        r.offset = magic.count + 4
+        guard let creatorLength = try? r.readUInt8(), (try? r.take(Int(creatorLength))) != nil, bytes.count >= r.offset + 8 else {
+            throw .truncated(path: path)
+        }
+        try verifyChecksum(bytes, path: path)
+        var body = ByteReader(Array(bytes[0..<(bytes.count - 4)]), path: path)
+        body.offset = r.offset
+        let header: BundleHeader
+        do {
+            header = try JSONDecoder().decode(BundleHeader.self, from: Data(try body.take(Int(try body.readUInt32()))))
+        } catch let error as ModelFileError {
+            throw error
+        } catch {
+            throw .malformed(path: path, reason: "the group header cannot be read (\(describe(error)))")
+        }
+        var members: [TextClassifier] = []
+        while body.remaining > 0 {
+            guard String(decoding: try body.take(4), as: UTF8.self) == "MODL" else { throw .malformed(path: path, reason: "unexpected section in a grouped model") }
+            let length = try body.readUInt64()
+            guard length <= UInt64(body.remaining) else { throw .malformed(path: path, reason: "a group's model runs past the end") }
+            members.append(try decode(Array(try body.take(Int(length))), path: path))
+        }
+        guard members.count == header.groups.count, !members.isEmpty else {
+            throw .malformed(path: path, reason: "\(header.groups.count) groups but \(members.count) models")
+        }
+        return ModelBundle(groupField: header.groupField, groups: header.groups, members: members)
+    }
+
     public static func read(from path: String) throws(ModelFileError) -> TextClassifier {
+        try decode(try contents(of: path), path: path)
+    }
+
+    static func contents(of path: String) throws(ModelFileError) -> [UInt8] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw .cannotRead(path: path, reason: "no such file")
@@ -101,7 +180,15 @@ public enum ModelFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .cannotRead(path: path, reason: "permission denied or unreadable")
         }
-        return try decode(Array(data), path: path)
+        return Array(data)
+    }
+
+    /// The last four bytes are the CRC-32 of everything before them.
+    static func verifyChecksum(_ bytes: [UInt8], path: String) throws(ModelFileError) {
+        let body = bytes[0..<(bytes.count - 4)]
+        let stored = bytes[(bytes.count - 4)...].enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << UInt32(8 * $1.offset) }
+        let computed = body.withUnsafeBytes { CRC32.checksum($0) }
+        guard stored == computed else { throw .checksumMismatch(path: path, stored: stored, computed: computed) }
     }
 
     public static func decode(_ bytes: [UInt8], path: String) throws(ModelFileError) -> TextClassifier {
@@ -117,17 +204,17 @@ public enum ModelFile {
             throw .truncated(path: path)
         }
         let creator = String(decoding: creatorBytes, as: UTF8.self)
+        if major == groupedMajorVersion {
+            throw .malformed(path: path, reason: "it holds one model per group; read it with ModelFile.readBundle")
+        }
         if major > majorVersion {
             throw .unsupportedVersion(path: path, found: "\(major).\(minor)", createdBy: creator,
                                       supported: "\(majorVersion).\(minorVersion)")
         }
         guard bytes.count >= r.offset + 4 + 4 else { throw .truncated(path: path) }
-        let body = bytes[0..<(bytes.count - 4)]
-        let stored = bytes[(bytes.count - 4)...].enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << UInt32(8 * $1.offset) }
-        let computed = body.withUnsafeBytes { CRC32.checksum($0) }
-        guard stored == computed else { throw .checksumMismatch(path: path, stored: stored, computed: computed) }
+        try verifyChecksum(bytes, path: path)
 
-        var reader = ByteReader(Array(body), path: path)
+        var reader = ByteReader(Array(bytes[0..<(bytes.count - 4)]), path: path)
         reader.offset = r.offset
         let headerLength = Int(try reader.readUInt32())
         let headerBytes = try reader.take(headerLength)

@@ -15,11 +15,13 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: "Report format: table or json.")
     var format: ReportFormat = .table
 
+    @Option(name: .long, help: "Also report this metric: accuracy, macro-f1, macro-recall, or f1-avg:LABEL,LABEL (e.g. f1-avg:against,favor, the SemEval stance score).")
+    var metric: Metric?
+
     func run() throws {
-        let modelPath = try model ?? DefaultModel.path()
-        let classifier = try attempt { () throws(ModelFileError) in try ModelFile.read(from: modelPath) }
+        let classifier = try LoadedModel(model)
         let set = try data.reading.read(data.data, requireLabels: true)
-        let predictions = classifier.predict(data.reading.documents(set.records))
+        let predictions = try classifier.predict(set.records, reading: data.reading, file: data.data)
         // Labels the model never saw still get a row in the report (all their examples are errors).
         let unseen = Set(set.records.compactMap(\.label)).subtracting(classifier.labels).sorted()
         if !unseen.isEmpty {
@@ -29,9 +31,33 @@ struct Evaluate: ParsableCommand {
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         let report = ClassificationReport(
             labels: labels, truth: set.records.map { index[$0.label!]! }, predicted: predictions.map(\.labelIndex))
+        var score: Double? = nil
+        if let metric { score = try attempt { () throws(TrainingError) in try metric.value(report) } }
         switch format {
-        case .table: print(report.text)
-        case .json: print(JSONOutput.string(report))
+        case .table:
+            if let metric, let score { print("\(metric)  \(TextTable.fixed(score, 4))") }
+            print(report.text)
+        case .json:
+            print(JSONOutput.string(EvaluationOutput(report: report, metric: metric?.description, score: score)))
         }
     }
+}
+
+/// The JSON form of an evaluation: the report's fields, plus the chosen metric when one was asked for.
+struct EvaluationOutput: Encodable {
+    let report: ClassificationReport
+    let metric: String?
+    let score: Double?
+
+    func encode(to encoder: Encoder) throws {
+        try report.encode(to: encoder)
+        enum Keys: String, CodingKey { case metric, score }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encodeIfPresent(metric, forKey: .metric)
+        try c.encodeIfPresent(score, forKey: .score)
+    }
+}
+
+extension Metric: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
 }

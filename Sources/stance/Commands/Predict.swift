@@ -37,11 +37,10 @@ struct Predict: ParsableCommand {
     }
 
     func run() throws {
-        let modelPath = try model ?? DefaultModel.path()
-        let classifier = try attempt { () throws(ModelFileError) in try ModelFile.read(from: modelPath) }
+        let classifier = try LoadedModel(model)
         let outputFormat = format ?? (Terminal.standardOutputIsTerminal ? .table : .jsonl)
         if articles {
-            let scoring = ArticleScoring(classifier: classifier, format: outputFormat, reading: reading)
+            let scoring = ArticleScoring(classifier: try classifier.single(for: "--articles"), format: outputFormat, reading: reading)
             try scoring.run(try text.map { [ArticleScoring.Article(name: "--text", text: $0)] } ?? scoring.articles(from: inputs))
             return
         }
@@ -57,7 +56,7 @@ struct Predict: ParsableCommand {
         writer.begin()
         for start in stride(from: 0, to: records.count, by: chunk) {
             let slice = Array(records[start..<min(start + chunk, records.count)])
-            let predictions = classifier.predict(reading.documents(slice))
+            let predictions = try classifier.predict(slice, reading: reading, file: inputs.first ?? "--text")
             for (record, prediction) in zip(slice, predictions) { writer.write(record, prediction) }
         }
     }

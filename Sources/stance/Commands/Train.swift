@@ -11,6 +11,7 @@ struct Train: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var model: ModelOptions
     @OptionGroup var features: FeatureOptions
+    @OptionGroup var grouping: GroupOption
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the model (written atomically).", valueName: "file"))
     var output: String
@@ -38,6 +39,24 @@ struct Train: ParsableCommand {
         let documents = data.reading.documents(set.records)
         let labels = set.records.map { $0.label! }
         progress.update("featurising \(documents.count) documents")
+        if let groupField = grouping.groupField {
+            let groups = try grouping.groups(set.records, file: data.data)!
+            let bundle = try attempt { () throws(TrainingError) in
+                try trainer.trainGrouped(documents: documents, labels: labels, groups: groups, groupField: groupField) { group in
+                    progress.update("training the \(groupField) \"\(group)\" sub-model")
+                }
+            }
+            progress.update("writing \(output)")
+            try attempt { () throws(ModelFileError) in try ModelFile.write(bundle, to: output) }
+            progress.finish()
+            guard !quiet else { return }
+            print("trained \(bundle.members.count) \(trainer.parameters.kind.rawValue) sub-models (one per \(groupField)) on \(documents.count) documents in \(String(format: "%.2f", progress.elapsed)) s")
+            for (group, member) in zip(bundle.groups, bundle.members) {
+                print("  \(group): \(member.metadata.trainingData.documents) documents, labels \(member.labels.joined(separator: ", ")), \(member.features.featureCount) features")
+            }
+            print("model     \(output)")
+            return
+        }
         let classifier = try attempt { () throws(TrainingError) in
             try trainer.train(documents: documents, labels: labels) { iteration, loss, gradient in
                 progress.update(String(format: "L-BFGS iteration %d  loss %.6f  max|grad| %.2e", iteration, loss, gradient))
