@@ -51,7 +51,9 @@ public struct CrossValidation: Sendable {
         try run(documents: texts.map { Document(text: $0) }, labels: labels, onFold: onFold)
     }
 
-    public func run(documents: [Document], labels: [String], groups: [String]? = nil,
+    /// `counts`, when given, are the documents' feature counts already made (by a tuner that
+    /// reuses them across trials); they must come from the same documents.
+    public func run(documents: [Document], labels: [String], groups: [String]? = nil, counts given: FeatureCounts? = nil,
                     onFold: ((FoldResult) -> Void)? = nil) throws(TrainingError) -> Report {
         let start = Date()
         try trainer.validate()
@@ -71,7 +73,7 @@ public struct CrossValidation: Sendable {
         // Stratify by (group, label) so every fold sees every group's labels in proportion.
         let strata = zip(groupOf, y).map { $0 * names.count + $1 }
         let assignment = try StratifiedKFold(folds: folds, seed: seed).assign(labels: strata, classCount: groupNames.count * names.count)
-        let counts = FeatureCounts(documents: documents, configuration: trainer.features)
+        let counts = given?.reweighted(trainer.features) ?? FeatureCounts(documents: documents, configuration: trainer.features)
 
         var results: [FoldResult] = []
         var pooledTruth: [Int] = [], pooledPredicted: [Int] = []

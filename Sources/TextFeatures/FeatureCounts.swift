@@ -53,6 +53,22 @@ public struct FeatureCounts: Sendable {
         }
     }
 
+    /// The same counts under other weighting and pruning settings. Tokenising is what costs, and
+    /// it depends only on the tokeniser, the n-gram ranges and hashing, so a tuner reuses one
+    /// count matrix for every setting that shares those.
+    public func reweighted(_ other: FeatureConfiguration) -> FeatureCounts {
+        precondition(other.tokenizer == configuration.tokenizer && other.ngrams == configuration.ngrams
+                     && other.hashBits == configuration.hashBits && other.contextNGrams == configuration.contextNGrams,
+                     "FeatureCounts.reweighted: only weighting and pruning may differ")
+        return FeatureCounts(matrix: matrix, terms: terms, configuration: other)
+    }
+
+    init(matrix: SparseMatrix, terms: [String]?, configuration: FeatureConfiguration) {
+        self.matrix = matrix
+        self.terms = terms
+        self.configuration = configuration
+    }
+
     static func forEachFeature(of document: Document, _ configuration: FeatureConfiguration, _ body: (String) -> Void) {
         let tokens = configuration.tokenizer.tokens(document.text)
         configuration.ngrams.forEachFeature(of: tokens, body)

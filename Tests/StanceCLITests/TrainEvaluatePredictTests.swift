@@ -122,3 +122,18 @@ private func trainedModel(_ folder: URL, extra: [String] = []) throws -> String 
     let report = try JSONSerialization.jsonObject(with: Data(cv.stdout.utf8)) as! [String: Any]
     #expect(report["pooledScore"] as? Double == 1)
 }
+
+@Test func tuneSearchesWritesTheBestModelAndAReportOfEveryTrial() throws {
+    let folder = try CLI.scratchFolder()
+    try corpus.write(to: folder.appendingPathComponent("train.jsonl"), atomically: true, encoding: .utf8)
+    let result = try CLI.run(["tune", "--data", "train.jsonl", "--folds", "3", "--trials", "5", "--output", "best.stance"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("best: macro-f1"))
+    let report = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("best.stance.tune.json"))) as! [String: Any]
+    let trials = report["trials"] as! [[String: Any]]
+    #expect(trials.count == 5)
+    // The learners' defaults come first, so tuning never reports worse than no tuning.
+    #expect(Set(trials.filter { ($0["number"] as! Int) <= 4 }.map { $0["classifier"] as! String }) == ["logreg", "nblr", "nb", "complement-nb"])
+    let evaluate = try CLI.run(["evaluate", "--model", "best.stance", "--data", "train.jsonl"], in: folder)
+    #expect(evaluate.status == 0)
+}
