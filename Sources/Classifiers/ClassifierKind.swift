@@ -40,6 +40,17 @@ public struct TrainingParameters: Sendable, Equatable, Codable {
     /// Settings of `nblr` (its own C: the NB-scaled features want a different strength).
     public var nbLogisticRegression: NBLogisticRegression
 
+    enum CodingKeys: String, CodingKey { case kind, logisticRegression, naiveBayes, nbLogisticRegression }
+
+    /// `nbLogisticRegression` arrived after format 1.0; older files read with its defaults.
+    public init(from decoder: Decoder) throws {
+        let k = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try k.decode(ClassifierKind.self, forKey: .kind)
+        logisticRegression = try k.decode(LogisticRegression.self, forKey: .logisticRegression)
+        naiveBayes = try k.decode(NaiveBayes.self, forKey: .naiveBayes)
+        nbLogisticRegression = try k.decodeIfPresent(NBLogisticRegression.self, forKey: .nbLogisticRegression) ?? NBLogisticRegression()
+    }
+
     public init(kind: ClassifierKind, logisticRegression: LogisticRegression = LogisticRegression(),
                 naiveBayes: NaiveBayes = NaiveBayes(), nbLogisticRegression: NBLogisticRegression = NBLogisticRegression()) {
         self.kind = kind

@@ -78,7 +78,7 @@ public struct LogisticLoss: Sendable {
             if fitIntercept { for i in 0..<x.rows { gb += z[i, k] } }
             gradient[d * m + k] = gb * scale
         }
-        let penalty = w.values.dot(w.values) / (2 * c * totalWeight)
+        let penalty = c.isInfinite ? 0 : w.values.dot(w.values) / (2 * c * totalWeight)
         return loss * scale + penalty
     }
 }

@@ -12,17 +12,40 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
     /// `balanced` weighs class c by n / (k · n_c), so rare classes count as much as common ones.
     public var classWeight: ClassWeight = .none
     public var fitIntercept: Bool = true
+    /// `l2` (default), `l1` (sparse: many weights exactly zero) or `elasticnet` (a mix set by
+    /// ``l1Ratio``). L1 and elastic net are fitted by OWL-QN.
+    public var penalty: Penalty = .l2
+    /// Elastic net's share of L1 in the penalty, in [0, 1]: (1 − ρ)/2·‖W‖² + ρ·‖W‖₁.
+    public var l1Ratio: Double = 0.5
     public var maxIterations: Int = 300
     /// Convergence on max |gradient| of the per-sample loss.
     public var tolerance: Double = 1e-6
 
     public init(c: Double = 10, classWeight: ClassWeight = .none, fitIntercept: Bool = true,
-                maxIterations: Int = 300, tolerance: Double = 1e-6) {
+                maxIterations: Int = 300, tolerance: Double = 1e-6, penalty: Penalty = .l2, l1Ratio: Double = 0.5) {
         self.c = c
+        self.penalty = penalty
+        self.l1Ratio = l1Ratio
         self.classWeight = classWeight
         self.fitIntercept = fitIntercept
         self.maxIterations = maxIterations
         self.tolerance = tolerance
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case c, classWeight, fitIntercept, maxIterations, tolerance, penalty, l1Ratio
+    }
+
+    /// Settings added after format 1.0 are optional when reading, so older model files still load.
+    public init(from decoder: Decoder) throws {
+        let k = try decoder.container(keyedBy: CodingKeys.self)
+        c = try k.decode(Double.self, forKey: .c)
+        classWeight = try k.decode(ClassWeight.self, forKey: .classWeight)
+        fitIntercept = try k.decode(Bool.self, forKey: .fitIntercept)
+        maxIterations = try k.decode(Int.self, forKey: .maxIterations)
+        tolerance = try k.decode(Double.self, forKey: .tolerance)
+        penalty = try k.decodeIfPresent(Penalty.self, forKey: .penalty) ?? .l2
+        l1Ratio = try k.decodeIfPresent(Double.self, forKey: .l1Ratio) ?? 0.5
     }
 
     public struct FitReport: Sendable, Equatable, Codable {
@@ -37,6 +60,7 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
         guard c > 0, c.isFinite else { throw .invalidParameter("C must be a positive number, got \(c)") }
         guard maxIterations >= 1 else { throw .invalidParameter("max-iter must be at least 1, got \(maxIterations)") }
         guard tolerance > 0 else { throw .invalidParameter("tol must be positive, got \(tolerance)") }
+        guard (0...1).contains(l1Ratio) else { throw .invalidParameter("l1-ratio must be between 0 and 1, got \(l1Ratio)") }
     }
 
     /// Fits on rows `x` with class indices `labels` in 0..<classCount.
@@ -44,14 +68,18 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
                     progress: LBFGS.Progress? = nil) throws(TrainingError) -> (LinearModel, FitReport) {
         try validate()
         try TrainingError.checkLabels(labels, rows: x.rows, classCount: classCount)
-        let loss = LogisticLoss(
-            x: x, labels: labels, sampleWeights: classWeight.sampleWeights(labels, classCount: classCount),
-            classCount: classCount, c: c, fitIntercept: fitIntercept)
-        let optimizer = LBFGS(parameters: .init(maxIterations: maxIterations, gradientTolerance: tolerance))
-        let result = optimizer.minimize(
-            from: [Double](repeating: 0, count: loss.parameterCount),
-            objective: { theta, gradient in loss.evaluate(theta, gradient: &gradient) },
-            progress: progress)
+        let weights = classWeight.sampleWeights(labels, classCount: classCount)
+        let rho = penalty == .l2 ? 0 : penalty == .l1 ? 1 : l1Ratio
+        // The smooth part keeps (1 − ρ) of the L2 term: 1/(2·C'·S) with C' = C/(1 − ρ).
+        let loss = LogisticLoss(x: x, labels: labels, sampleWeights: weights, classCount: classCount,
+                                c: rho < 1 ? c / (1 - rho) : .infinity, fitIntercept: fitIntercept)
+        let settings = LBFGS.Parameters(maxIterations: maxIterations, gradientTolerance: tolerance)
+        let start = [Double](repeating: 0, count: loss.parameterCount)
+        let objective: LBFGS.Objective = { theta, gradient in loss.evaluate(theta, gradient: &gradient) }
+        let result = rho == 0
+            ? LBFGS(parameters: settings).minimize(from: start, objective: objective, progress: progress)
+            : OWLQN(l1: rho / (c * weights.reduce(0, +)), penalised: x.columns * loss.parameterColumns, parameters: settings)
+                .minimize(from: start, objective: objective, progress: progress)
         let (w, b) = loss.unpack(result.x)
         let model: LinearModel
         if loss.parameterColumns == 1 {
@@ -67,6 +95,10 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
                                stopReason: result.stopReason.rawValue)
         return (model, report)
     }
+}
+
+public enum Penalty: String, Sendable, Equatable, Codable, CaseIterable {
+    case l2, l1, elasticnet
 }
 
 /// How much each class's examples count in the loss.

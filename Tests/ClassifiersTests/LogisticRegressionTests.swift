@@ -76,3 +76,28 @@ func gradientMatchesFiniteDifferences(classes: Int) {
         try LogisticRegression(c: -1).fit(x, labels: y, classCount: 2)
     }
 }
+
+@Test func l1PenaltyZeroesIrrelevantWeights() throws {
+    // Feature 0 decides the label; features 1–9 are noise.
+    var rng = SeededGenerator(seed: 9)
+    var b = SparseMatrixBuilder(columns: 10)
+    var labels: [Int] = []
+    for i in 0..<200 {
+        let y = i % 2
+        var cols: [Int32] = y == 1 ? [0] : []
+        let noise = Int32(1 + rng.uniform(below: 9))
+        cols.append(noise)
+        b.appendSortedRow(cols, cols.map { _ in Float(1) })
+        labels.append(y)
+    }
+    let x = b.build()
+    let (l2, _) = try LogisticRegression(c: 1).fit(x, labels: labels, classCount: 2)
+    let (l1, _) = try LogisticRegression(c: 1, penalty: .l1).fit(x, labels: labels, classCount: 2)
+    let (mixed, _) = try LogisticRegression(c: 1, penalty: .elasticnet, l1Ratio: 0.5).fit(x, labels: labels, classCount: 2)
+    let zeros = { (m: LinearModel) in (1..<10).filter { m.weights[$0, 1] == 0 }.count }
+    #expect(zeros(l2) == 0)
+    #expect(zeros(l1) >= 7)
+    #expect(zeros(mixed) >= 1)
+    #expect(l1.weights[0, 1] > 1)
+    #expect(l1.predict(x) == labels)
+}

@@ -9,6 +9,12 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("C"), help: "logreg/nblr: inverse regularisation strength (larger = weaker L2 penalty). Default: 10 for logreg, 1 for nblr.")
     var c: Double?
 
+    @Option(name: .long, help: "logreg/nblr: penalty: l2, l1 (sparse: many weights exactly zero) or elasticnet (see --l1-ratio); L1 and elastic net are fitted by OWL-QN.")
+    var penalty: Penalty = .l2
+
+    @Option(name: .long, help: "elasticnet: the share of L1 in the penalty, 0 to 1.")
+    var l1Ratio: Double = 0.5
+
     @Option(name: .long, help: "logreg: class weights: none or balanced (weigh classes inversely to their frequency).")
     var classWeight: ClassWeight = .none
 
@@ -24,13 +30,16 @@ struct ModelOptions: ParsableArguments {
     var parameters: TrainingParameters {
         TrainingParameters(
             kind: classifier,
-            logisticRegression: LogisticRegression(c: c ?? LogisticRegression().c, classWeight: classWeight, maxIterations: maxIter, tolerance: tol),
+            logisticRegression: LogisticRegression(c: c ?? LogisticRegression().c, classWeight: classWeight, maxIterations: maxIter, tolerance: tol,
+                                                   penalty: penalty, l1Ratio: l1Ratio),
             naiveBayes: NaiveBayes(alpha: alpha),
             nbLogisticRegression: NBLogisticRegression(
                 alpha: alpha,
-                logisticRegression: LogisticRegression(c: c ?? NBLogisticRegression().logisticRegression.c, classWeight: classWeight, maxIterations: maxIter, tolerance: tol)))
+                logisticRegression: LogisticRegression(c: c ?? NBLogisticRegression().logisticRegression.c, classWeight: classWeight, maxIterations: maxIter, tolerance: tol,
+                                                       penalty: penalty, l1Ratio: l1Ratio)))
     }
 }
 
 extension ClassifierKind: ExpressibleByArgument {}
 extension ClassWeight: ExpressibleByArgument {}
+extension Penalty: ExpressibleByArgument {}
