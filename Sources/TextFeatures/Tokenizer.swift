@@ -15,13 +15,41 @@
 ///   `punctuation` is on; quotation marks of every kind become `"`.
 ///
 /// The tokenizer never allocates per character; it walks the Unicode scalars once.
+///
+/// Options for tweets and informal text (all off by default):
+/// - `splitHashtags`: "#GunControlNow" also gives "gun", "control", "now" (split at case changes,
+///   digits and underscores), so the words inside a hashtag count as words.
+/// - `squeezeElongations`: "soooo" → "soo", "!!!!" stays "!" "!" "!": any letter repeated three or
+///   more times is cut to two, so emphatic spellings share one feature.
+/// - `markNegation`: words after a negation ("not", "never", "no", "…n't", "cannot") until the next
+///   punctuation get a "_NEG" suffix (Das & Chen 2001; Pang et al. 2002), so "not good" and
+///   "good" become different features even for a unigram model.
 public struct Tokenizer: Sendable, Equatable, Codable {
     public var lowercase: Bool
     public var punctuation: Bool
+    public var splitHashtags: Bool
+    public var squeezeElongations: Bool
+    public var markNegation: Bool
 
-    public init(lowercase: Bool = true, punctuation: Bool = true) {
+    public init(lowercase: Bool = true, punctuation: Bool = true, splitHashtags: Bool = false,
+                squeezeElongations: Bool = false, markNegation: Bool = false) {
         self.lowercase = lowercase
         self.punctuation = punctuation
+        self.splitHashtags = splitHashtags
+        self.squeezeElongations = squeezeElongations
+        self.markNegation = markNegation
+    }
+
+    enum CodingKeys: String, CodingKey { case lowercase, punctuation, splitHashtags, squeezeElongations, markNegation }
+
+    /// Options added after format 1.0 default to off when an older model file lacks them.
+    public init(from decoder: Decoder) throws {
+        let k = try decoder.container(keyedBy: CodingKeys.self)
+        lowercase = try k.decode(Bool.self, forKey: .lowercase)
+        punctuation = try k.decode(Bool.self, forKey: .punctuation)
+        splitHashtags = try k.decodeIfPresent(Bool.self, forKey: .splitHashtags) ?? false
+        squeezeElongations = try k.decodeIfPresent(Bool.self, forKey: .squeezeElongations) ?? false
+        markNegation = try k.decodeIfPresent(Bool.self, forKey: .markNegation) ?? false
     }
 
     public func tokens(_ text: String) -> [String] {
@@ -30,9 +58,79 @@ public struct Tokenizer: Sendable, Equatable, Codable {
         return out
     }
 
+    static let negations: Set<String> = ["not", "no", "never", "cannot", "nobody", "nothing", "none", "neither", "nor", "nowhere", "without"]
+    static let clauseEnds: Set<String> = [".", ",", ";", ":", "!", "?", "\""]
+
+    /// Tokens with the informal-text options applied on top of ``forEachRawToken(_:_:)``.
     public func forEachToken(_ text: String, _ body: (String) -> Void) {
+        guard splitHashtags || squeezeElongations || markNegation else {
+            forEachRawToken(text, body)
+            return
+        }
+        var negated = false
+        forEachRawToken(text) { raw in
+            var token = raw
+            if squeezeElongations { token = Self.squeezed(token) }
+            if markNegation {
+                if Self.clauseEnds.contains(token) {
+                    negated = false
+                } else if Self.negations.contains(token) || token.hasSuffix("n't") {
+                    body(token)
+                    negated = true
+                    return
+                } else if negated && token.first.map({ $0.isLetter }) == true {
+                    token += "_NEG"
+                }
+            }
+            body(token)
+        }
+    }
+
+    /// Cuts runs of three or more identical letters to two.
+    static func squeezed(_ token: String) -> String {
+        var out = String.UnicodeScalarView()
+        var run = 0
+        var previous: Unicode.Scalar? = nil
+        for c in token.unicodeScalars {
+            run = c == previous ? run + 1 : 1
+            previous = c
+            if run <= 2 || !c.properties.isAlphabetic { out.append(c) }
+        }
+        return String(out)
+    }
+
+    /// "GunControlNow" → ["gun", "control", "now"]: splits at lower→upper changes, letter↔digit
+    /// changes and underscores. Needs the original case, so it runs before lower-casing.
+    static func hashtagWords(_ tag: ArraySlice<Unicode.Scalar>) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        var previous: Unicode.Scalar? = nil
+        func flush() {
+            if !current.isEmpty { words.append(String(current).lowercased()) }
+            current = String.UnicodeScalarView()
+        }
+        for c in tag {
+            if c == "_" { flush(); previous = nil; continue }
+            if let p = previous {
+                let caseChange = p.properties.isLowercase && c.properties.isUppercase
+                let digitChange = isDigit(p) != isDigit(c)
+                if caseChange || digitChange { flush() }
+            }
+            current.append(c)
+            previous = c
+        }
+        flush()
+        return words
+    }
+
+    /// The tokens of the basic rules above, before the informal-text options.
+    public func forEachRawToken(_ text: String, _ body: (String) -> Void) {
+        let original = splitHashtags ? Array(text.unicodeScalars) : []
         let source = lowercase ? text.lowercased() : text
         let scalars = Array(source.unicodeScalars)
+        // Hashtag words need the original case; lower-casing can change the scalar count, so the
+        // original is only used when the two line up (otherwise the tag is kept whole).
+        let aligned = splitHashtags && original.count == scalars.count
         var i = 0
         let n = scalars.count
         while i < n {
@@ -46,6 +144,10 @@ public struct Tokenizer: Sendable, Equatable, Codable {
             if (c == "@" || c == "#"), i + 1 < n, Self.isWordScalar(scalars[i + 1]), i == 0 || !Self.isWordScalar(scalars[i - 1]) {
                 let end = Self.wordEnd(scalars, from: i + 1)
                 body(c == "@" ? "@user" : "#" + Self.string(scalars[(i + 1)..<end]))
+                if c == "#" && splitHashtags {
+                    let words = Self.hashtagWords(aligned ? original[(i + 1)..<end] : scalars[(i + 1)..<end])
+                    for w in words { body(w) }
+                }
                 i = end
                 continue
             }

@@ -26,3 +26,13 @@ func tokenizerSplitsAndNormalises(text: String, expected: [String]) {
 @Test func caseAndPunctuationCanBeKept() {
     #expect(Tokenizer(lowercase: false, punctuation: false).tokens("Hello, World!") == ["Hello", "World"])
 }
+
+@Test func informalTextOptions() {
+    let tweet = Tokenizer(splitHashtags: true, squeezeElongations: true, markNegation: true)
+    #expect(tweet.tokens("#GunControlNow is soooo needed") == ["#guncontrolnow", "gun", "control", "now", "is", "soo", "needed"])
+    #expect(tweet.tokens("#peace2016 #stop_war") == ["#peace2016", "peace", "2016", "#stop_war", "stop", "war"])
+    #expect(tweet.tokens("I don't like it, but fine") == ["i", "don't", "like_NEG", "it_NEG", ",", "but", "fine"])
+    #expect(tweet.tokens("never again. ok") == ["never", "again_NEG", ".", "ok"])
+    // Off by default: the same text is tokenised plainly.
+    #expect(Tokenizer().tokens("#GunControlNow soooo") == ["#guncontrolnow", "soooo"])
+}

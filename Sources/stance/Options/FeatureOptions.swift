@@ -41,6 +41,15 @@ struct FeatureOptions: ParsableArguments {
     @Flag(name: .long, help: "Drop punctuation tokens.")
     var noPunctuation = false
 
+    @Flag(name: .long, help: "Tweets: also split #CamelCaseHashtags into their words.")
+    var splitHashtags = false
+
+    @Flag(name: .long, help: "Tweets: cut letters repeated 3+ times to two (soooo → soo).")
+    var squeezeElongations = false
+
+    @Flag(name: .long, help: "Mark words after a negation (not, never, …n't) up to the next punctuation with _NEG.")
+    var markNegation = false
+
     func validate() throws {
         for (name, value) in [("--word-ngrams", wordNgrams), ("--char-ngrams", charNgrams), ("--context-ngrams", contextNgrams)] {
             if let value, value != "0", NGramRange(parsing: value) == nil {
@@ -61,7 +70,8 @@ struct FeatureOptions: ParsableArguments {
         if let weighting { c.weighting = weighting }
         if let sublinearTf { c.sublinearTF = sublinearTf }
         if let norm { c.normalization = norm }
-        c.tokenizer = Tokenizer(lowercase: !keepCase, punctuation: !noPunctuation)
+        c.tokenizer = Tokenizer(lowercase: !keepCase, punctuation: !noPunctuation, splitHashtags: splitHashtags,
+                                squeezeElongations: squeezeElongations, markNegation: markNegation)
         return c
     }
 }
