@@ -20,8 +20,13 @@ public struct LogisticLoss: Sendable {
     public let fitIntercept: Bool
 
     /// Weight columns actually optimised: 1 for binary problems, k otherwise.
+    /// Xᵀ, made once per fit: the gradient Xᵀ·(P − Y) then runs in parallel by feature with
+    /// results independent of the thread count (see `SparseMatrix.transposed`).
+    let xt: SparseMatrix
+
     public init(x: SparseMatrix, labels: [Int], sampleWeights: [Double], classCount: Int, c: Double, fitIntercept: Bool) {
         self.x = x
+        self.xt = x.transposed
         self.labels = labels
         self.sampleWeights = sampleWeights
         self.classCount = classCount
@@ -43,33 +48,27 @@ public struct LogisticLoss: Sendable {
         let m = parameterColumns
         let d = x.columns
         let (w, b) = unpack(theta)
-        var z = x.multiply(w)            // n×m, becomes the residual (p − y) in place
+        var z = x.multiply(w)            // n×m, becomes the weighted residual s·(p − y) in place
         let totalWeight = sampleWeights.reduce(0, +)
-        var loss = 0.0
+        let pieces = Parallel.blocks(x.rows, size: 4096)
+        var partial = [Double](repeating: 0, count: pieces.count)
         z.values.withUnsafeMutableBufferPointer { zp in
-            for i in 0..<x.rows {
-                let row = UnsafeMutableBufferPointer(rebasing: zp[(i * m)..<((i + 1) * m)])
-                for c in 0..<m { row[c] += b[c] }
-                let s = sampleWeights[i]
-                if m == 1 {
-                    let t = row[0]
-                    let y = labels[i] == 1 ? 1.0 : 0.0
-                    // log(1 + e^t) − y·t, computed without overflow for large |t|.
-                    loss += s * ((t > 0 ? t + log1p(exp(-t)) : log1p(exp(t))) - y * t)
-                    let p = t >= 0 ? 1 / (1 + exp(-t)) : exp(t) / (1 + exp(t))
-                    row[0] = s * (p - y)
-                } else {
-                    let correct = row[labels[i]]
-                    let lse = Softmax.softmaxInPlace(row)
-                    loss += s * (lse - correct)
-                    row[labels[i]] -= 1
-                    for c in 0..<m { row[c] *= s }
+            partial.withUnsafeMutableBufferPointer { lossOut in
+                let (zAll, losses) = (zp, lossOut)
+                Parallel.forEach(pieces.count) { piece in
+                    var loss = 0.0
+                    for i in pieces[piece] {
+                        let row = UnsafeMutableBufferPointer(rebasing: zAll[(i * m)..<((i + 1) * m)])
+                        loss += residual(row, i: i, b: b)
+                    }
+                    losses[piece] = loss
                 }
             }
         }
+        let loss = partial.reduce(0, +)      // summed in piece order: the same bits on any thread count
         let scale = 1 / totalWeight
-        var gw = DenseMatrix(rows: d, columns: m)
-        x.transposeMultiply(z, scale: scale, into: &gw)
+        var gw = xt.multiply(z)              // Xᵀ·Z, d×m
+        gw.values.scale(by: scale)
         // + W / (C·S), through BLAS
         gw.values.addScaled(w.values, by: 1 / (c * totalWeight))
         for k in 0..<(d * m) { gradient[k] = gw.values[k] }
@@ -80,5 +79,26 @@ public struct LogisticLoss: Sendable {
         }
         let penalty = c.isInfinite ? 0 : w.values.dot(w.values) / (2 * c * totalWeight)
         return loss * scale + penalty
+    }
+
+    /// Turns row i's scores into the weighted residual s·(p − y) in place and returns s·ℓ.
+    private func residual(_ row: UnsafeMutableBufferPointer<Double>, i: Int, b: [Double]) -> Double {
+        let m = row.count
+        for c in 0..<m { row[c] += b[c] }
+        let s = sampleWeights[i]
+        if m == 1 {
+            let t = row[0]
+            let y = labels[i] == 1 ? 1.0 : 0.0
+            // log(1 + e^t) − y·t, computed without overflow for large |t|.
+            let loss = s * ((t > 0 ? t + log1p(exp(-t)) : log1p(exp(t))) - y * t)
+            let p = t >= 0 ? 1 / (1 + exp(-t)) : exp(t) / (1 + exp(t))
+            row[0] = s * (p - y)
+            return loss
+        }
+        let correct = row[labels[i]]
+        let lse = Softmax.softmaxInPlace(row)
+        row[labels[i]] -= 1
+        for c in 0..<m { row[c] *= s }
+        return s * (lse - correct)
     }
 }

@@ -9,6 +9,11 @@ import CBLAS
 /// Dimension mismatches are programming errors, not user errors, so they trap with a message
 /// rather than throw.
 public enum BLAS {
+    /// OpenBLAS's own threads help large level-3 products, but for the level-1 vector work of
+    /// the optimisers (dots and axpys of a few hundred thousand entries, thousands of times) waking
+    /// its pool costs more than it saves — measured as seconds of system time per training run.
+    /// `stance` parallelises at a coarser grain itself (``Parallel``), so OpenBLAS runs on one thread.
+    public static let singleThreaded: Void = { openblas_set_num_threads(1) }()
     @inline(__always)
     static func int32(_ n: Int, _ what: StaticString) -> Int32 {
         precondition(n >= 0 && n <= Int(Int32.max), "BLAS: \(what) = \(n) does not fit a 32-bit blasint")
@@ -17,6 +22,7 @@ public enum BLAS {
 
     /// x · y
     public static func dot(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>) -> Double {
+        _ = singleThreaded
         precondition(x.count == y.count, "BLAS.dot: lengths \(x.count) and \(y.count) differ")
         if x.isEmpty { return 0 }
         return cblas_ddot(int32(x.count, "n"), x.baseAddress, 1, y.baseAddress, 1)
@@ -24,6 +30,7 @@ public enum BLAS {
 
     /// y ← a·x + y
     public static func axpy(_ a: Double, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) {
+        _ = singleThreaded
         precondition(x.count == y.count, "BLAS.axpy: lengths \(x.count) and \(y.count) differ")
         if x.isEmpty { return }
         cblas_daxpy(int32(x.count, "n"), a, x.baseAddress, 1, y.baseAddress, 1)

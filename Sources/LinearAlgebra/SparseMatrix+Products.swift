@@ -4,21 +4,32 @@
 /// `sparse_operator`: one pass over the stored entries, the dense side accessed by rows so that
 /// the k class weights of a feature sit next to each other in memory.
 extension SparseMatrix {
-    /// X·W for W of shape d×k; returns n×k.
+    /// Rows per parallel piece: big enough to amortise scheduling, fixed so results never depend
+    /// on the thread count (see ``Parallel``).
+    static let rowsPerPiece = 4096
+
+    /// X·W for W of shape d×k; returns n×k. Rows are independent, so pieces of rows run in
+    /// parallel and each output row is computed exactly as it would be alone.
     public func multiply(_ w: DenseMatrix) -> DenseMatrix {
         precondition(w.rows == columns, "SparseMatrix.multiply: W has \(w.rows) rows, X has \(columns) columns")
         let k = w.columns
         var out = DenseMatrix(rows: rows, columns: k)
+        let pieces = Parallel.blocks(rows, size: Self.rowsPerPiece)
         columnIndices.withUnsafeBufferPointer { cols in
             values.withUnsafeBufferPointer { vals in
-                w.values.withUnsafeBufferPointer { wp in
-                    out.values.withUnsafeMutableBufferPointer { op in
-                        for i in 0..<rows {
-                            let o = i * k
-                            for p in rowStart[i]..<rowStart[i + 1] {
-                                let v = Double(vals[p])
-                                let base = Int(cols[p]) * k
-                                for c in 0..<k { op[o + c] += v * wp[base + c] }
+                rowStart.withUnsafeBufferPointer { starts in
+                    w.values.withUnsafeBufferPointer { wp in
+                        out.values.withUnsafeMutableBufferPointer { op in
+                            let output = op
+                            Parallel.forEach(pieces.count) { piece in
+                                for i in pieces[piece] {
+                                    let o = i * k
+                                    for p in starts[i]..<starts[i + 1] {
+                                        let v = Double(vals[p])
+                                        let base = Int(cols[p]) * k
+                                        for c in 0..<k { output[o + c] += v * wp[base + c] }
+                                    }
+                                }
                             }
                         }
                     }
