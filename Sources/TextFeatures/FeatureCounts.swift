@@ -69,7 +69,8 @@ public struct FeatureCounts: Sendable {
         self.configuration = configuration
     }
 
-    static func forEachFeature(of document: Document, _ configuration: FeatureConfiguration, _ body: (String) -> Void) {
+    /// Every feature name of a document, in order, as the configuration makes them.
+    public static func forEachFeature(of document: Document, _ configuration: FeatureConfiguration, _ body: (String) -> Void) {
         let tokens = configuration.tokenizer.tokens(document.text)
         configuration.ngrams.forEachFeature(of: tokens, body)
         if let range = configuration.contextNGrams, let surrounding = document.surroundingWords {

@@ -15,6 +15,6 @@ struct Stance: ParsableCommand {
           stance cv --folds 10 --data corpus.tsv --classifier nb
         """,
         version: "0.1.0",
-        subcommands: [Train.self, Evaluate.self, Predict.self, CrossValidate.self, Tune.self]
+        subcommands: [Train.self, Evaluate.self, Predict.self, CrossValidate.self, Tune.self, Explain.self, Inspect.self]
     )
 }

@@ -137,3 +137,20 @@ private func trainedModel(_ folder: URL, extra: [String] = []) throws -> String 
     let evaluate = try CLI.run(["evaluate", "--model", "best.stance", "--data", "train.jsonl"], in: folder)
     #expect(evaluate.status == 0)
 }
+
+@Test func explainAndInspectDescribeTheModel() throws {
+    let folder = try CLI.scratchFolder()
+    let model = try trainedModel(folder)
+    let explain = try CLI.run(["explain", "--model", model, "--text", "we cannot trust them", "--format", "jsonl", "--top", "500"])
+    #expect(explain.status == 0, "\(explain.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(explain.stdout.utf8)) as! [String: Any]
+    #expect(object["label"] as? String == "skeptical")
+    let towards = (object["towards"] as! [String: [[String: Any]]])["skeptical"]!
+    #expect(towards.contains { ($0["feature"] as? String) == "w:trust" })
+    let plain = try CLI.run(["explain", "--model", model, "--text", "we cannot trust them", "--format", "table"])
+    #expect(plain.stdout.contains("line 1: skeptical") && !plain.stdout.contains("\u{1B}["))   // no colour in a pipe
+    let inspect = try CLI.run(["inspect", model])
+    #expect(inspect.status == 0)
+    #expect(inspect.stdout.contains("kind      logreg") && inspect.stdout.contains("labels    skeptical (6), supportive (6)"))
+    #expect(inspect.stdout.contains("towards:"))
+}
