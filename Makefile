@@ -1,9 +1,10 @@
 # stance: the two commands of the README's quick start are `make demo` and `make test`.
+SHELL := /bin/bash
 SWIFT ?= swift
 STANCE := .build/release/stance
 DEMO_MODEL := .build/demo.stance
 
-.PHONY: setup build demo test model benchmarks clean
+.PHONY: setup build demo test model benchmarks fuzz fuzz-smoke sanitizers clean
 
 setup:
 	@scripts/setup.sh
@@ -27,6 +28,29 @@ test: setup
 	$(SWIFT) build -c release --product stance
 	$(SWIFT) test -c release
 	python3 benchmarks/extraction.py $$(mktemp -d)
+
+## libFuzzer harnesses (Tests/Fuzz): build with the fuzzer and AddressSanitizer, run each one.
+FUZZERS := FuzzTokenizer FuzzQuoteExtractor FuzzDataReader FuzzModelFile
+FUZZ_SECONDS ?= 600
+FUZZ_FLAGS := -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld -Xswiftc -DFUZZING
+fuzz: setup
+	@for f in $(FUZZERS); do $(SWIFT) build $(FUZZ_FLAGS) --product $$f || exit 1; done
+	@mkdir -p .build-fuzz/crashes
+	@for f in $(FUZZERS); do \
+	  mkdir -p .build-fuzz/corpus/$$f; \
+	  echo "fuzzing $$f for $(FUZZ_SECONDS) s"; \
+	  .build-fuzz/debug/$$f .build-fuzz/corpus/$$f Tests/Fuzz/Corpus/$$f -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=.build-fuzz/crashes/$$f- -print_final_stats=1 2>&1 | grep -E "^(stat::|Done|==|SUMMARY)" ; \
+	  test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=60
+
+## The unit and end-to-end tests under AddressSanitizer and ThreadSanitizer (debug builds; the
+## shared-data accuracy checks are skipped there, they run in `make test`).
+sanitizers: setup
+	STANCE_QUICK=1 $(SWIFT) test --scratch-path .build-asan --sanitize=address
+	STANCE_QUICK=1 $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
 
 ## Regenerates the reports in benchmarks/results/ (needs ../shared/datasets or STANCE_DATA).
 benchmarks: build

@@ -4,6 +4,9 @@ import PackageDescription
 // Dependencies point one way: stance (CLI) → Classifiers → TextFeatures → LinearAlgebra → CBLAS.
 // DataFiles (reading labelled corpora) and Articles (quoted-statement extraction) depend on
 // nothing but Foundation.
+/// The harnesses define their own entry point (handing over to libFuzzer), so no implicit main.
+let fuzzing: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+
 let package = Package(
     name: "stance",
     products: [
@@ -32,6 +35,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        // libFuzzer harnesses (Tests/Fuzz/README.md): built for fuzzing only by `make fuzz`.
+        .executableTarget(name: "FuzzTokenizer", dependencies: ["TextFeatures"], path: "Tests/Fuzz/FuzzTokenizer", swiftSettings: fuzzing),
+        .executableTarget(name: "FuzzQuoteExtractor", dependencies: ["Articles"], path: "Tests/Fuzz/FuzzQuoteExtractor", swiftSettings: fuzzing),
+        .executableTarget(name: "FuzzDataReader", dependencies: ["DataFiles"], path: "Tests/Fuzz/FuzzDataReader", swiftSettings: fuzzing),
+        .executableTarget(name: "FuzzModelFile", dependencies: ["Classifiers"], path: "Tests/Fuzz/FuzzModelFile", swiftSettings: fuzzing),
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures"]),
         .testTarget(name: "ClassifiersTests", dependencies: ["Classifiers", "TextFeatures", "LinearAlgebra"]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles"]),

@@ -5,6 +5,7 @@ import Testing
 /// accuracy ≥ 77.0% for logistic regression and ≥ 78.0% for naive Bayes. Needs ../shared/datasets
 /// (or STANCE_DATA); skipped with a message when it is absent.
 @Test(.enabled(if: CLI.sharedData != nil, "../shared/datasets not found (set STANCE_DATA); skipping the MR accuracy checks"),
+      .enabled(if: ProcessInfo.processInfo.environment["STANCE_QUICK"] == nil, "STANCE_QUICK is set (sanitizer runs); the MR accuracy checks run in `make test`"),
       arguments: [("logreg", 0.770), ("nb", 0.780)])
 func movieReviewCrossValidationReachesTheFloor(classifier: String, floor: Double) throws {
     let mr = CLI.sharedData!.appendingPathComponent("sentences/mr.tsv").path
