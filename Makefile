@@ -49,7 +49,7 @@ fuzz-smoke:
 ## The unit and end-to-end tests under AddressSanitizer and ThreadSanitizer (debug builds; the
 ## shared-data accuracy checks are skipped there, they run in `make test`).
 sanitizers: setup
-	STANCE_QUICK=1 $(SWIFT) test --scratch-path .build-asan --sanitize=address
+	STANCE_QUICK=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan-suppressions.txt $(SWIFT) test --scratch-path .build-asan --sanitize=address
 	STANCE_QUICK=1 $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
 
 ## Regenerates the reports in benchmarks/results/ (needs ../shared/datasets or STANCE_DATA).

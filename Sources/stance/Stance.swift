@@ -1,4 +1,5 @@
 import ArgumentParser
+import Classifiers
 
 /// The `stance` command: a thin shell over the library. Each subcommand parses its options,
 /// calls the library, and prints; no modelling logic lives here.
@@ -17,4 +18,10 @@ struct Stance: ParsableCommand {
         version: "0.1.0",
         subcommands: [Train.self, Evaluate.self, Predict.self, CrossValidate.self, Tune.self, Explain.self, Inspect.self]
     )
+
+    /// Installs the interrupt handler (no half-written files on Ctrl-C), then runs the command.
+    static func main() {
+        InterruptCleanup.install()
+        main(nil)
+    }
 }

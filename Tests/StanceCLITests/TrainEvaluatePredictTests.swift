@@ -154,3 +154,24 @@ private func trainedModel(_ folder: URL, extra: [String] = []) throws -> String 
     #expect(inspect.stdout.contains("kind      logreg") && inspect.stdout.contains("labels    skeptical (6), supportive (6)"))
     #expect(inspect.stdout.contains("towards:"))
 }
+
+/// Not under the sanitizers (STANCE_QUICK): ThreadSanitizer defers signals to its own safe points.
+@Test(.enabled(if: CLI.sharedData != nil, "needs ../shared/datasets for a training run long enough to interrupt"),
+      .enabled(if: ProcessInfo.processInfo.environment["STANCE_QUICK"] == nil, "signal timing is not reliable under the sanitizers"))
+func anInterruptedTrainingRunLeavesThePreviousModelAndNoTemporaryFiles() throws {
+    let folder = try CLI.scratchFolder()
+    let model = try trainedModel(folder)
+    let before = try Data(contentsOf: URL(fileURLWithPath: model))
+    let process = Process()
+    process.executableURL = CLI.executable
+    process.arguments = ["train", "--data", CLI.sharedData!.appendingPathComponent("sentences/mr.tsv").path, "--classifier", "logreg", "--output", model]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: 1.0)
+    process.terminate()   // SIGTERM
+    process.waitUntilExit()
+    #expect(process.terminationStatus != 0)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: model)) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp") }.isEmpty)
+}

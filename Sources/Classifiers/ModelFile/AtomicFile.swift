@@ -16,6 +16,8 @@ public enum AtomicFile {
             throw .cannotWrite(path: path, reason: "the folder \(folder) does not exist; create it first")
         }
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        InterruptCleanup.willCreate(temporary)
+        defer { InterruptCleanup.done() }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path: path, reason: errorText()) }
         var ok = false
@@ -49,4 +51,41 @@ public enum AtomicFile {
     }
 
     static func errorText() -> String { String(cString: strerror(errno)) }
+}
+
+/// Removes a half-written temporary file when the process is interrupted (Ctrl-C, SIGTERM), so
+/// an interrupted run leaves the previous model and nothing else. The CLI installs the handler;
+/// the path is kept as a C string because a signal handler may not allocate.
+public enum InterruptCleanup {
+    nonisolated(unsafe) static var pending: UnsafeMutablePointer<CChar>? = nil
+
+    /// Handles SIGINT and SIGTERM: unlink the pending temporary file, exit with 128 + signal.
+    public static func install() {
+        let handler: @convention(c) (Int32) -> Void = { signal in
+            if let path = InterruptCleanup.pending { unlink(path) }
+            _exit(128 + signal)
+        }
+        signal(SIGINT, handler)
+        signal(SIGTERM, handler)
+        // A parent may have started us with these signals blocked (test runners and some
+        // supervisors do); unblock them so an interrupt is never silently deferred to the end.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    static func willCreate(_ path: String) {
+        let copy = strdup(path)
+        let old = pending
+        pending = copy
+        free(old)
+    }
+
+    static func done() {
+        let old = pending
+        pending = nil
+        free(old)
+    }
 }
