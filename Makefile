@@ -28,6 +28,7 @@ test: setup
 	$(SWIFT) build -c release --product stance
 	$(SWIFT) test -c release
 	python3 benchmarks/extraction.py $$(mktemp -d)
+	python3 benchmarks/accuracy.py --smoke
 
 ## libFuzzer harnesses (Tests/Fuzz): build with the fuzzer and AddressSanitizer, run each one.
 FUZZERS := FuzzTokenizer FuzzQuoteExtractor FuzzDataReader FuzzModelFile
@@ -55,6 +56,7 @@ sanitizers: setup
 ## Regenerates the reports in benchmarks/results/ (needs ../shared/datasets or STANCE_DATA).
 benchmarks: build
 	python3 benchmarks/extraction.py
+	python3 benchmarks/accuracy.py
 
 clean:
 	rm -rf .build
