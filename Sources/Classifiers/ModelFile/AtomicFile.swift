@@ -58,9 +58,16 @@ public enum AtomicFile {
 /// the path is kept as a C string because a signal handler may not allocate.
 public enum InterruptCleanup {
     nonisolated(unsafe) static var pending: UnsafeMutablePointer<CChar>? = nil
+    /// Set once by ``install()`` at start-up, before any other thread exists; until then (for
+    /// library users, and in the test suite, where many threads write files) nothing is tracked.
+    nonisolated(unsafe) static var installed = false
+    nonisolated(unsafe) static var lock = pthread_mutex_t()
 
     /// Handles SIGINT and SIGTERM: unlink the pending temporary file, exit with 128 + signal.
+    /// Call once, from the main thread, before starting any work.
     public static func install() {
+        pthread_mutex_init(&lock, nil)
+        installed = true
         let handler: @convention(c) (Int32) -> Void = { signal in
             if let path = InterruptCleanup.pending { unlink(path) }
             _exit(128 + signal)
@@ -77,15 +84,21 @@ public enum InterruptCleanup {
     }
 
     static func willCreate(_ path: String) {
+        guard installed else { return }
         let copy = strdup(path)
+        pthread_mutex_lock(&lock)
         let old = pending
         pending = copy
+        pthread_mutex_unlock(&lock)
         free(old)
     }
 
     static func done() {
+        guard installed else { return }
+        pthread_mutex_lock(&lock)
         let old = pending
         pending = nil
+        pthread_mutex_unlock(&lock)
         free(old)
     }
 }
