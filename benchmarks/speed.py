@@ -177,6 +177,10 @@ def measured(cmd, env=None, stdout_path=None, stderr_path=None, timeout=None):
         rss = int(lines[-1]) / 1024.0  # KB -> MiB-ish; reported as MB (1024 KB)
     except (OSError, ValueError, IndexError):
         pass
+    try:
+        os.remove(tf)
+    except OSError:
+        pass
     if rc != 0:
         tail = ""
         if stderr_path and os.path.exists(stderr_path):
@@ -675,6 +679,7 @@ def profile_stance(ctx, corpus, tool_by_key):
         out[key] = {"command": " ".join(["perf record -F 499 --"] + shown),
                     "top": rows, "by_library": dsos[:6]}
         os.remove(data)
+    shutil.rmtree(d, ignore_errors=True)
     return out
 
 
@@ -756,6 +761,7 @@ def run_benchmark(ctx, tools, sizes, args):
                 active.append(t)
         runs = {t.key: [] for t in active}
         meta = {"load_before": loadavg(), "started": datetime.datetime.now().isoformat(timespec="seconds")}
+        loads = []
         for rep in range(args.repeats):
             for t in list(active):
                 if rep > 0:
@@ -779,6 +785,7 @@ def run_benchmark(ctx, tools, sizes, args):
                 shutil.rmtree(d, ignore_errors=True)
                 os.makedirs(d, exist_ok=True)
                 t0 = time.time()
+                loads.append(loadavg())
                 try:
                     r = t.run(ctx, corpus, test, d, want_accuracy=(rep == 0))
                 except (RunFailed, OSError, ValueError, KeyError, subprocess.SubprocessError) as e:
@@ -800,6 +807,9 @@ def run_benchmark(ctx, tools, sizes, args):
             if runs.get(t.key):
                 results[n][t.key] = summarise(runs[t.key], corpus, t)
         meta["load_after"] = loadavg()
+        loads = [x for x in loads if x is not None]
+        if loads:
+            meta["load_min"], meta["load_max"] = min(loads), max(loads)
         meta["corpus"] = {"train_docs": n, "test_docs": test["docs"],
                           "train_mb": {k: round(mb(v), 1) for k, v in corpus["bytes"].items()}}
         per_size_meta[n] = meta
@@ -835,6 +845,7 @@ COMPARISONS = [
     ("stance-logreg-hash", "sklearn-tfidf-lr", "memory", 2.0, "peak memory ≤ half of sklearn's (logreg)"),
     ("stance-logreg-vocab", "sklearn-tfidf-lr", "memory", 2.0, "peak memory ≤ half of sklearn's (logreg, vocabulary)"),
     ("stance-nb-vocab", "sklearn-mnb", "memory", 2.0, "peak memory ≤ half of sklearn's (NB)"),
+    ("stance-nb-hash", "sklearn-mnb", "memory", 2.0, "peak memory ≤ half of sklearn's (NB, hashed)"),
     ("stance-logreg-hash", "fasttext-2t", "memory", None, ""),
     ("stance-logreg-hash", "vw", "memory", None, ""),
 ]
@@ -1025,7 +1036,9 @@ def write_report(path_md, path_json, data):
         if c:
             add(f"Corpus: {c['train_docs']:,} training documents ({c['train_mb'].get('jsonl')} MB JSONL, "
                 f"{c['train_mb'].get('ft')} MB fastText, {c['train_mb'].get('vw')} MB VW), {c['test_docs']:,} test "
-                f"documents. Load average {fmt(meta.get('load_before'), '.1f')} → {fmt(meta.get('load_after'), '.1f')}.")
+                f"documents. Load average {fmt(meta.get('load_before'), '.1f')} → {fmt(meta.get('load_after'), '.1f')}"
+                + (f" (between {meta['load_min']:.1f} and {meta['load_max']:.1f} at the starts of the runs)"
+                   if meta.get("load_min") is not None else "") + ".")
             add("")
         add("| tool | train s | runs | train peak MB | predict s | predict docs/s | predict MB/s | predict peak MB | accuracy | notes |")
         add("|---|---|---|---|---|---|---|---|---|---|")
@@ -1092,6 +1105,12 @@ def write_report(path_md, path_json, data):
     if data.get("analysis"):
         add(data["analysis"])
         add("")
+    if data.get("findings"):
+        add("What to optimise first (reading of the numbers above):")
+        add("")
+        for i, line in enumerate(data["findings"], 1):
+            add(f"{i}. {line}")
+        add("")
     # ---- Settings
     add("## Tools, settings and exact command lines")
     add("")
@@ -1104,6 +1123,8 @@ def write_report(path_md, path_json, data):
     add("")
     add("## Method and caveats")
     add("")
+    for line in data.get("run_notes") or []:
+        add(f"- **This run:** {line}")
     for line in data["notes"]:
         add(f"- {line}")
     add("")
@@ -1168,6 +1189,8 @@ def build_data(args, argv, ctx, tools, sizes, results, meta, profile, started, p
         "profile": profile,
         "profile_size": profile_size,
         "notes": NOTES,
+        "run_notes": list(args.note or []),
+        "findings": list(args.finding or []),
     }
     data["analysis"] = analysis(data)
     return data
@@ -1190,6 +1213,7 @@ def smoke(args, ctx):
         return 1
     args.repeats = 1 if args.repeats is None else args.repeats
     results, meta = run_benchmark(ctx, chosen, [args.smoke_size], args)
+    shutil.rmtree(os.path.join(WORK, "runs"), ignore_errors=True)
     res = results[args.smoke_size]
     out_dir = args.output_dir or os.path.join(BENCH, "work", "speed-smoke")
     os.makedirs(out_dir, exist_ok=True)
@@ -1219,6 +1243,28 @@ def smoke(args, ctx):
     return 1 if failed else 0
 
 
+def rerender(path, notes, findings):
+    """Writes speed.md again from speed.json (after a change to the report code or to add a note),
+    recomputing ratios and summaries from the stored measurements; measures nothing."""
+    with open(path) as f:
+        data = json.load(f)
+    data["results"] = {int(k): v for k, v in data["results"].items()}
+    data["size_meta"] = {int(k): v for k, v in data["size_meta"].items()}
+    for t in data["tools"]:
+        TITLES[t["key"]] = t["title"]
+    data["comparisons"] = compare(data["results"])
+    data["featurisation"] = featurisation_rates(data["results"])
+    data["breakdown"] = breakdown(data["results"])
+    data["notes"] = NOTES
+    data["run_notes"] = (data.get("run_notes") or []) + list(notes or [])
+    data["findings"] = (data.get("findings") or []) + list(findings or [])
+    data["analysis"] = analysis(data)
+    d = os.path.dirname(os.path.abspath(path))
+    write_report(os.path.join(d, "speed.md"), os.path.join(d, "speed.json"), data)
+    log(f"rewrote {os.path.join(d, 'speed.md')} from {path}")
+    return 0
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--sklearn-worker"]:
@@ -1243,8 +1289,16 @@ def main(argv=None):
     ap.add_argument("--no-profile", action="store_true", help="skip the perf profile of stance")
     ap.add_argument("--output-dir", help="where to write speed.md/speed.json (default: benchmarks/results for the "
                     "full run, benchmarks/work/speed-partial otherwise)")
+    ap.add_argument("--note", action="append", help="a remark about this run, printed in the report (repeatable)")
+    ap.add_argument("--finding", action="append", help="an interpretation for the 'where stance spends its time' "
+                    "section (repeatable)")
+    ap.add_argument("--report-from", metavar="SPEED_JSON",
+                    help="measure nothing: rewrite speed.md beside SPEED_JSON from its stored measurements "
+                         "(with any --note added)")
     ap.add_argument("--clean", action="store_true", help="delete the generated corpora (benchmarks/work/speed) at the end")
     args = ap.parse_args(argv)
+    if args.report_from:
+        return rerender(args.report_from, args.note, args.finding)
 
     tools = all_tools()
     if args.list:
