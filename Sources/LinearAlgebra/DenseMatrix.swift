@@ -22,7 +22,7 @@ public struct DenseMatrix: Equatable, Sendable {
         self.values = values
     }
 
-    public subscript(row: Int, column: Int) -> Double {
+    @inlinable public subscript(row: Int, column: Int) -> Double {
         get { values[row * columns + column] }
         set { values[row * columns + column] = newValue }
     }

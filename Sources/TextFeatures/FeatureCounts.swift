@@ -22,26 +22,23 @@ public struct FeatureCounts: Sendable {
         var builder = SparseMatrixBuilder(columns: 0)
         var scratch: [Int32] = []
         if let bits = configuration.hashBits {
-            builder.columns = 1 << bits
-            for document in documents {
-                scratch.removeAll(keepingCapacity: true)
-                FeatureCounts.forEachFeature(of: document, configuration) { scratch.append(FeatureHashing.bucket($0, bits: bits)) }
-                builder.appendRow(countingIDs: &scratch)
-            }
-            matrix = builder.build()
+            matrix = Self.hashedCounts(documents, configuration, bits: bits)
             terms = nil
         } else {
-            var ids: [String: Int32] = [:]
+            // A name is built as a String only the first time it is seen.
+            var scanner = FeatureScanner(configuration: configuration)
+            var ids: [UInt64: Int32] = [:]
             var names: [String] = []
             for document in documents {
                 scratch.removeAll(keepingCapacity: true)
-                FeatureCounts.forEachFeature(of: document, configuration) { feature in
-                    if let id = ids[feature] {
+                scanner.forEachFeature(of: document) { feature in
+                    let key = feature.key64
+                    if let id = ids[key] {
                         scratch.append(id)
                     } else {
                         let id = Int32(names.count)
-                        ids[feature] = id
-                        names.append(feature)
+                        ids[key] = id
+                        names.append(feature.string)
                         scratch.append(id)
                     }
                 }
@@ -51,6 +48,30 @@ public struct FeatureCounts: Sendable {
             matrix = builder.build(columns: names.count)
             terms = names
         }
+    }
+
+    /// Hashed counts, featurised in parallel pieces of fixed size and stacked in order, so the
+    /// matrix is the same for any thread count.
+    static func hashedCounts(_ documents: [Document], _ configuration: FeatureConfiguration, bits: Int) -> SparseMatrix {
+        let pieces = Parallel.blocks(documents.count, size: 2048)
+        var parts = [SparseMatrix?](repeating: nil, count: pieces.count)
+        let mask = UInt32((1 << bits) - 1)
+        parts.withUnsafeMutableBufferPointer { parts in
+            Parallel.forEach(pieces.count) { p in
+                var scanner = FeatureScanner(configuration: configuration)
+                var builder = SparseMatrixBuilder(columns: 1 << bits)
+                var scratch: [Int32] = []
+                for d in pieces[p] {
+                    scratch.removeAll(keepingCapacity: true)
+                    scanner.forEachFeature(of: documents[d]) { scratch.append(Int32(bitPattern: $0.hash32 & mask)) }
+                    builder.appendRow(countingIDs: &scratch)
+                }
+                parts[p] = builder.build()
+            }
+        }
+        var all = SparseMatrixBuilder(columns: 1 << bits)
+        for part in parts { all.append(part!) }
+        return all.build()
     }
 
     /// The same counts under other weighting and pruning settings. Tokenising is what costs, and

@@ -111,27 +111,46 @@ public struct FeatureExtractor: Sendable, Equatable {
         transform(documents.map { Document(text: $0) })
     }
 
+    /// Featurises in parallel pieces of fixed size, stacked in order (the result does not
+    /// depend on the thread count).
     public func transform(_ documents: [Document]) -> SparseMatrix {
-        var builder = SparseMatrixBuilder(columns: featureCount)
-        var scratch: [Int32] = []
-        for document in documents {
-            scratch.removeAll(keepingCapacity: true)
-            forEachColumn(of: document) { scratch.append($0) }
-            builder.appendRow(countingIDs: &scratch)
+        let pieces = Parallel.blocks(documents.count, size: 2048)
+        var parts = [SparseMatrix?](repeating: nil, count: pieces.count)
+        parts.withUnsafeMutableBufferPointer { parts in
+            Parallel.forEach(pieces.count) { p in
+                var scanner = FeatureScanner(configuration: configuration)
+                var builder = SparseMatrixBuilder(columns: featureCount)
+                var scratch: [Int32] = []
+                for d in pieces[p] {
+                    scratch.removeAll(keepingCapacity: true)
+                    forEachColumn(of: documents[d], scanner: &scanner) { scratch.append($0) }
+                    builder.appendRow(countingIDs: &scratch)
+                }
+                var x = builder.build()
+                applyWeighting(&x)
+                parts[p] = x
+            }
         }
-        var x = builder.build()
-        applyWeighting(&x)
-        return x
+        var all = SparseMatrixBuilder(columns: featureCount)
+        for part in parts { all.append(part!) }
+        return all.build()
     }
 
     /// Calls `body` with the column of every feature occurrence in `document` that the model knows.
     public func forEachColumn(of document: Document, _ body: (Int32) -> Void) {
-        FeatureCounts.forEachFeature(of: document, configuration) { feature in
-            if let vocabulary {
-                if let id = vocabulary.id(of: feature) { body(id) }
-            } else {
-                body(FeatureHashing.bucket(feature, bits: configuration.hashBits!))
+        var scanner = FeatureScanner(configuration: configuration)
+        forEachColumn(of: document, scanner: &scanner, body)
+    }
+
+    /// As ``forEachColumn(of:_:)``, reusing a scanner's buffers.
+    public func forEachColumn(of document: Document, scanner: inout FeatureScanner, _ body: (Int32) -> Void) {
+        if let vocabulary {
+            scanner.forEachFeature(of: document) { feature in
+                if let id = vocabulary.id(ofKey: feature.key64) { body(id) }
             }
+        } else {
+            let mask = UInt32((1 << configuration.hashBits!) - 1)
+            scanner.forEachFeature(of: document) { body(Int32(bitPattern: $0.hash32 & mask)) }
         }
     }
 
@@ -145,7 +164,7 @@ public struct FeatureExtractor: Sendable, Equatable {
             var v: Float
             switch weighting {
             case .binary: v = 1
-            case .counts, .tfidf: v = sublinear ? 1 + Float(log(Double(count))) : count
+            case .counts, .tfidf: v = sublinear && count != 1 ? 1 + Float(log(Double(count))) : count
             }
             if weighting == .tfidf { v *= Float(idf[Int(column)]) }
             return v

@@ -1,0 +1,251 @@
+/// The tokenizer's fast path: the rules of ``Tokenizer/forEachRawToken(_:_:)``, applied straight
+/// to UTF-8 bytes and written into a ``TokenBuffer``, with no `String` per token.
+///
+/// It gives exactly the tokens of the scalar-by-scalar rules (a test compares the two on real
+/// corpora and random Unicode). ASCII bytes are classified with one table lookup; other scalars
+/// are decoded where they stand and classified by the same Unicode properties. Lower-casing an
+/// all-ASCII text happens byte by byte on the way into the buffer; any other text is lower-cased
+/// whole first with `String.lowercased()`, as the scalar path does, because lower-casing can
+/// change the number of scalars.
+///
+/// The informal-text options (hashtag splitting, elongations, negation) are rare and work on
+/// whole tokens, so with any of them on the buffer is filled from the `String` path instead.
+extension Tokenizer {
+    public func tokenize(_ text: String, into buffer: inout TokenBuffer) {
+        buffer.removeAll()
+        if splitHashtags || squeezeElongations || markNegation {
+            forEachToken(text) { buffer.append($0) }
+            return
+        }
+        var source = text
+        var lowerASCII = false
+        if lowercase {
+            if text.utf8.allSatisfy({ $0 < 0x80 }) { lowerASCII = true } else { source = text.lowercased() }
+        }
+        source.withUTF8 { bytes in
+            var scanner = ByteScanner(s: bytes, lowerASCII: lowerASCII, punctuation: punctuation)
+            scanner.scan(into: &buffer)
+        }
+    }
+
+    /// The tokens of `text` by the fast path, as strings (tests compare this with ``tokens(_:)``).
+    public func fastTokens(_ text: String) -> [String] {
+        var buffer = TokenBuffer()
+        tokenize(text, into: &buffer)
+        return buffer.tokens
+    }
+}
+
+/// Byte classes of ASCII, for the scanner's table lookup.
+private enum ASCIIClass {
+    static let space: UInt8 = 1
+    static let word: UInt8 = 2
+    static let digit: UInt8 = 4
+
+    static let table: [UInt8] = (0..<128).map { b -> UInt8 in
+        switch b {
+        case 0x30...0x39: return word | digit
+        case 0x41...0x5A, 0x61...0x7A, 0x5F: return word
+        case 0..<0x21, 0x7F: return space
+        default: return 0
+        }
+    }
+}
+
+/// One pass over a UTF-8 text. Indices are byte offsets; every rule that looks one scalar back
+/// or ahead decodes that scalar where it stands.
+private struct ByteScanner {
+    let s: UnsafeBufferPointer<UInt8>
+    let n: Int
+    let lowerASCII: Bool
+    let punctuation: Bool
+    let table = ASCIIClass.table
+
+    init(s: UnsafeBufferPointer<UInt8>, lowerASCII: Bool, punctuation: Bool) {
+        self.s = s
+        self.n = s.count
+        self.lowerASCII = lowerASCII
+        self.punctuation = punctuation
+    }
+
+    /// The scalar starting at byte `i` and its length in bytes (the input is valid UTF-8).
+    @inline(__always) func decode(_ i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(s[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 {
+            return (Unicode.Scalar(((b0 & 0x1F) << 6) | (UInt32(s[i + 1]) & 0x3F))!, 2)
+        }
+        if b0 < 0xF0 {
+            let v = ((b0 & 0x0F) << 12) | ((UInt32(s[i + 1]) & 0x3F) << 6) | (UInt32(s[i + 2]) & 0x3F)
+            return (Unicode.Scalar(v)!, 3)
+        }
+        let v = ((b0 & 0x07) << 18) | ((UInt32(s[i + 1]) & 0x3F) << 12) | ((UInt32(s[i + 2]) & 0x3F) << 6) | (UInt32(s[i + 3]) & 0x3F)
+        return (Unicode.Scalar(v)!, 4)
+    }
+
+    /// The start of the scalar that ends just before byte `i`.
+    @inline(__always) func previousStart(_ i: Int) -> Int {
+        var j = i - 1
+        while j > 0 && s[j] & 0xC0 == 0x80 { j -= 1 }
+        return j
+    }
+
+    @inline(__always) func isWord(at i: Int) -> Bool {
+        let b = s[i]
+        if b < 0x80 { return table[Int(b)] & ASCIIClass.word != 0 }
+        return Tokenizer.isWordScalar(decode(i).0)
+    }
+
+    @inline(__always) func isDigit(at i: Int) -> Bool {
+        let b = s[i]
+        return b >= 0x30 && b <= 0x39
+    }
+
+    @inline(__always) func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? table[Int(c.value)] & ASCIIClass.space != 0 : Tokenizer.isSpace(c)
+    }
+
+    @inline(__always) func lowered(_ b: UInt8) -> UInt8 {
+        lowerASCII && b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+    }
+
+    mutating func scan(into buffer: inout TokenBuffer) {
+        var i = 0
+        while i < n {
+            let b = s[i]
+            // The common case first: an ASCII letter or digit starts a word.
+            if b < 0x80 && table[Int(b)] & ASCIIClass.word != 0 && !(b == 0x68 || b == 0x77 || b == 0x48 || b == 0x57) {
+                i = appendWord(from: i, into: &buffer)
+                continue
+            }
+            let (c, length) = decode(i)
+            if isSpace(c) { i += length; continue }
+            if let end = urlEnd(from: i) {
+                buffer.append("<url>")
+                i = end
+                continue
+            }
+            if (c == "@" || c == "#"), i + 1 < n, isWord(at: i + 1), i == 0 || !isWord(at: previousStart(i)) {
+                let end = wordEnd(from: i + 1)
+                if c == "@" {
+                    buffer.append("@user")
+                } else {
+                    buffer.beginToken()
+                    buffer.appendByte(0x23)
+                    copyWord(i + 1, end, into: &buffer)
+                    buffer.endToken()
+                }
+                i = end
+                continue
+            }
+            if Tokenizer.isWordScalar(c) {
+                i = appendWord(from: i, into: &buffer)
+                continue
+            }
+            if punctuation { appendPunctuation(c, at: i, length: length, into: &buffer) }
+            i += length
+        }
+    }
+
+    @inline(__always) mutating func appendWord(from start: Int, into buffer: inout TokenBuffer) -> Int {
+        let end = wordEnd(from: start)
+        buffer.beginToken()
+        copyWord(start, end, into: &buffer)
+        buffer.endToken()
+        return end
+    }
+
+    /// Copies a word's bytes, lower-casing ASCII when asked and writing every apostrophe as '.
+    func copyWord(_ start: Int, _ end: Int, into buffer: inout TokenBuffer) {
+        var j = start
+        while j < end {
+            let b = s[j]
+            if b < 0x80 {
+                buffer.appendByte(b == 0x60 ? 0x27 : lowered(b))
+                j += 1
+            } else {
+                let (c, length) = decode(j)
+                if Tokenizer.isApostrophe(c) {
+                    buffer.appendByte(0x27)
+                } else {
+                    for k in j..<(j + length) { buffer.appendByte(s[k]) }
+                }
+                j += length
+            }
+        }
+    }
+
+    /// As ``Tokenizer/wordEnd(_:from:)``: word scalars, joined across one apostrophe or hyphen
+    /// between word scalars and across "." or "," between digits.
+    func wordEnd(from start: Int) -> Int {
+        var j = start
+        while j < n {
+            let b = s[j]
+            if b < 0x80 {
+                if table[Int(b)] & ASCIIClass.word != 0 { j += 1; continue }
+                guard j + 1 < n, j > start else { break }
+                if (b == 0x27 || b == 0x60 || b == 0x2D) && isWord(at: previousStart(j)) && isWord(at: j + 1) {
+                    j += 1
+                    continue
+                }
+                if (b == 0x2E || b == 0x2C) && isDigit(at: j - 1) && isDigit(at: j + 1) {
+                    j += 1
+                    continue
+                }
+                break
+            }
+            let (c, length) = decode(j)
+            if Tokenizer.isWordScalar(c) { j += length; continue }
+            guard j + length < n, j > start else { break }
+            if Tokenizer.isApostrophe(c) && isWord(at: previousStart(j)) && isWord(at: j + length) {
+                j += length
+                continue
+            }
+            break
+        }
+        return j
+    }
+
+    mutating func appendPunctuation(_ c: Unicode.Scalar, at i: Int, length: Int, into buffer: inout TokenBuffer) {
+        switch c.value {
+        case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB, 0x2039, 0x203A: buffer.append("\"")
+        case 0x27, 0x2018, 0x2019, 0x02BC, 0x60, 0xB4: buffer.append("'")
+        case 0x2013, 0x2014, 0x2212: buffer.append("-")
+        case 0x2026: buffer.append("...")
+        default:
+            buffer.beginToken()
+            for k in i..<(i + length) { buffer.appendByte(s[k]) }
+            buffer.endToken()
+        }
+    }
+
+    /// As ``Tokenizer/urlEnd(_:from:)``: a URL starts with http://, https:// or www. after a
+    /// non-word scalar and runs to the next space, minus trailing sentence punctuation.
+    func urlEnd(from i: Int) -> Int? {
+        func hasPrefix(_ p: StaticString) -> Bool {
+            let count = p.utf8CodeUnitCount
+            guard i + count <= n else { return false }
+            let start = p.utf8Start
+            for k in 0..<count where lowered(s[i + k]) != start[k] { return false }
+            return true
+        }
+        let b = s[i]
+        guard b == 0x68 || b == 0x77 || (lowerASCII && (b == 0x48 || b == 0x57)) else { return nil }
+        guard i == 0 || !isWord(at: previousStart(i)) else { return nil }
+        guard hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.") else { return nil }
+        var j = i
+        while j < n {
+            let (c, length) = decode(j)
+            if isSpace(c) { break }
+            j += length
+        }
+        while j > i {
+            let p = previousStart(j)
+            guard Self.urlTrailing.contains(decode(p).0) else { break }
+            j = p
+        }
+        return j
+    }
+
+    static let urlTrailing = Set(".,;:!?)\"”’'".unicodeScalars)
+}
