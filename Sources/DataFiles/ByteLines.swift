@@ -18,10 +18,12 @@ struct ByteLines: Sequence, IteratorProtocol {
     private var position: Int
     private var lastNumber = 0
 
-    /// Lines of `bytes` from `start` on (after a byte-order mark, say).
-    init(_ bytes: [UInt8], from start: Int = 0) {
+    /// Lines of `bytes` from `start` on (after a byte-order mark, say); the first is numbered
+    /// `firstNumber` (a chunk of a file read piece by piece starts where the last one ended).
+    init(_ bytes: [UInt8], from start: Int = 0, firstNumber: Int = 1) {
         self.bytes = bytes
         self.position = start
+        self.lastNumber = firstNumber - 1
     }
 
     mutating func next() -> ByteLine? {

@@ -15,7 +15,7 @@ enum JSONLinesReader {
         return try collector.finish(format: .jsonl)
     }
 
-    private static func record(_ line: ByteLine, _ bytes: [UInt8],
+    static func record(_ line: ByteLine, _ bytes: [UInt8],
                                _ context: RowContext) -> Result<TextRecord, DataFileError> {
         let options = context.options
         let textField = options.textField, labelField = options.labelField

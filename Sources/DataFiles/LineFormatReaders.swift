@@ -16,7 +16,7 @@ enum LabelTabReader {
         return try collector.finish(format: .labelTab)
     }
 
-    private static func record(_ line: ByteLine, _ bytes: [UInt8],
+    static func record(_ line: ByteLine, _ bytes: [UInt8],
                                _ context: RowContext) -> Result<TextRecord, DataFileError> {
         if let nul = bytes.firstIndex(of: ASCII.nul, in: line.range) {
             return .failure(.nulByte(file: context.file, line: line.number, offset: nul))
@@ -54,7 +54,7 @@ enum FastTextReader {
         return try collector.finish(format: .fasttext)
     }
 
-    private static func record(_ line: ByteLine, _ bytes: [UInt8],
+    static func record(_ line: ByteLine, _ bytes: [UInt8],
                                _ context: RowContext) -> Result<TextRecord, DataFileError> {
         if let nul = bytes.firstIndex(of: ASCII.nul, in: line.range) {
             return .failure(.nulByte(file: context.file, line: line.number, offset: nul))
