@@ -22,15 +22,21 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
         ),
+        // __builtin_prefetch for the sparse learners (Swift has no prefetch of its own).
+        .target(name: "CPrefetch"),
         .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
         .target(name: "TextFeatures", dependencies: ["LinearAlgebra"]),
-        .target(name: "Classifiers", dependencies: ["LinearAlgebra", "TextFeatures"]),
+        .target(name: "Classifiers", dependencies: ["LinearAlgebra", "TextFeatures", "CPrefetch"]),
         .target(name: "DataFiles"),
         .target(name: "Articles"),
+        // Self-contained HTML evaluation reports with inline SVG charts; no dependencies. Its tests
+        // check internal chart helpers, and `make test` builds in release, hence -enable-testing
+        // (which is also why it stays out of the StanceKit product: unsafe flags cannot ship).
+        .target(name: "Reports", swiftSettings: [.unsafeFlags(["-enable-testing"])]),
         .executableTarget(
             name: "stance",
             dependencies: [
-                "Classifiers", "TextFeatures", "DataFiles", "Articles",
+                "Classifiers", "TextFeatures", "DataFiles", "Articles", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +50,7 @@ let package = Package(
         .testTarget(name: "ClassifiersTests", dependencies: ["Classifiers", "TextFeatures", "LinearAlgebra"]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles"]),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "StanceCLITests", dependencies: ["stance", "TextFeatures"]),
     ]
 )

@@ -20,6 +20,20 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
     public var maxIterations: Int = 300
     /// Convergence on max |gradient| of the per-sample loss.
     public var tolerance: Double = 1e-6
+    /// `lbfgs` (default): the exact optimum, for corpora that fit in memory. `adagrad`: a few
+    /// stochastic passes (``AdaGradSoftmax``), for large corpora and streaming training.
+    public var solver: Solver = .lbfgs
+    /// adagrad: passes over the data.
+    public var epochs: Int = 5
+    /// adagrad: the base step size.
+    public var learningRate: Double = 0.5
+
+    public enum Solver: String, Sendable, Equatable, Codable, CaseIterable {
+        case lbfgs, adagrad
+    }
+
+    /// The order in which adagrad visits examples is drawn from this seed, so runs repeat.
+    static let adagradSeed: UInt64 = 0x5EED_AD06
 
     public init(c: Double = 10, classWeight: ClassWeight = .none, fitIntercept: Bool = true,
                 maxIterations: Int = 300, tolerance: Double = 1e-6, penalty: Penalty = .l2, l1Ratio: Double = 0.5) {
@@ -33,7 +47,7 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case c, classWeight, fitIntercept, maxIterations, tolerance, penalty, l1Ratio
+        case c, classWeight, fitIntercept, maxIterations, tolerance, penalty, l1Ratio, solver, epochs, learningRate
     }
 
     /// Settings added after format 1.0 are optional when reading, so older model files still load.
@@ -46,6 +60,9 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
         tolerance = try k.decode(Double.self, forKey: .tolerance)
         penalty = try k.decodeIfPresent(Penalty.self, forKey: .penalty) ?? .l2
         l1Ratio = try k.decodeIfPresent(Double.self, forKey: .l1Ratio) ?? 0.5
+        solver = try k.decodeIfPresent(Solver.self, forKey: .solver) ?? .lbfgs
+        epochs = try k.decodeIfPresent(Int.self, forKey: .epochs) ?? 5
+        learningRate = try k.decodeIfPresent(Double.self, forKey: .learningRate) ?? 0.5
     }
 
     public struct FitReport: Sendable, Equatable, Codable {
@@ -61,6 +78,11 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
         guard maxIterations >= 1 else { throw .invalidParameter("max-iter must be at least 1, got \(maxIterations)") }
         guard tolerance > 0 else { throw .invalidParameter("tol must be positive, got \(tolerance)") }
         guard (0...1).contains(l1Ratio) else { throw .invalidParameter("l1-ratio must be between 0 and 1, got \(l1Ratio)") }
+        if solver == .adagrad {
+            guard penalty == .l2 else { throw .invalidParameter("the adagrad solver supports the l2 penalty only; use --solver lbfgs for \(penalty.rawValue)") }
+            guard epochs >= 1 else { throw .invalidParameter("epochs must be at least 1, got \(epochs)") }
+            guard learningRate > 0, learningRate.isFinite else { throw .invalidParameter("learning-rate must be a positive number, got \(learningRate)") }
+        }
     }
 
     /// Fits on rows `x` with class indices `labels` in 0..<classCount.
@@ -69,6 +91,7 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
         try validate()
         try TrainingError.checkLabels(labels, rows: x.rows, classCount: classCount)
         let weights = classWeight.sampleWeights(labels, classCount: classCount)
+        if solver == .adagrad { return fitAdaGrad(x, labels: labels, classCount: classCount, sampleWeights: weights, progress: progress) }
         let rho = penalty == .l2 ? 0 : penalty == .l1 ? 1 : l1Ratio
         // The smooth part keeps (1 − ρ) of the L2 term: 1/(2·C'·S) with C' = C/(1 − ρ).
         let loss = LogisticLoss(x: x, labels: labels, sampleWeights: weights, classCount: classCount,
@@ -94,6 +117,24 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
                                finalLoss: result.value, gradientNorm: result.gradientNorm,
                                stopReason: result.stopReason.rawValue)
         return (model, report)
+    }
+}
+
+extension LogisticRegression {
+    /// The adagrad solver on rows in memory; `progress` gets (epoch, mean log-loss, 0).
+    func fitAdaGrad(_ x: SparseMatrix, labels: [Int], classCount: Int, sampleWeights: [Double],
+                    progress: LBFGS.Progress?) -> (LinearModel, FitReport) {
+        var learner = AdaGradSoftmax(featureCount: x.columns, classCount: classCount, learningRate: learningRate,
+                                     l2: 1 / (c * Double(max(x.rows, 1))))
+        var lastLoss = 0.0
+        learner.fit(x, labels: labels, sampleWeights: classWeight == .none ? nil : sampleWeights, epochs: epochs,
+                    seed: Self.adagradSeed) { epoch, loss in
+            lastLoss = loss
+            progress?(epoch, loss, 0)
+        }
+        let report = FitReport(iterations: epochs, evaluations: epochs, finalLoss: lastLoss, gradientNorm: 0,
+                               stopReason: "\(epochs) adagrad epochs")
+        return (learner.model, report)
     }
 }
 

@@ -69,21 +69,41 @@ public struct DataFingerprint: Sendable, Equatable, Codable {
     public var hash: String
 
     public init(texts: [String], labels: [String]) {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        var builder = Builder()
+        for (text, label) in zip(texts, labels) { builder.add(text: text, label: label) }
+        self = builder.fingerprint
+    }
+
+    init(documents: Int, labelCounts: [String: Int], hash: String) {
+        self.documents = documents
+        self.labelCounts = labelCounts
+        self.hash = hash
+    }
+
+    /// Builds a fingerprint one example at a time (streaming training sees each once).
+    public struct Builder: Sendable {
+        private var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        private var counts: [String: Int] = [:]
+        private var documents = 0
+
+        public init() {}
+
+        public mutating func add(text: String, label: String) {
+            mix(label.utf8); mix(CollectionOfOne(0x1F)); mix(text.utf8); mix(CollectionOfOne(0x1E))
+            counts[label, default: 0] += 1
+            documents += 1
+        }
+
+        private mutating func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
             for b in bytes {
                 h ^= UInt64(b)
                 h = h &* 0x0000_0100_0000_01B3
             }
         }
-        var counts: [String: Int] = [:]
-        for (text, label) in zip(texts, labels) {
-            mix(label.utf8); mix([0x1F]); mix(text.utf8); mix([0x1E])
-            counts[label, default: 0] += 1
+
+        public var fingerprint: DataFingerprint {
+            DataFingerprint(documents: documents, labelCounts: counts, hash: "fnv1a64:" + String(h, radix: 16).leftPadded(to: 16))
         }
-        documents = texts.count
-        labelCounts = counts
-        hash = "fnv1a64:" + String(h, radix: 16).leftPadded(to: 16)
     }
 }
 

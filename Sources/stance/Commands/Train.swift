@@ -19,6 +19,12 @@ struct Train: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Stream the data file instead of loading it: memory stays flat however large the corpus (needs --hash-bits and --solver adagrad; jsonl, fasttext or label-tab input).")
+    var streaming = false
+
+    @Option(name: .long, help: ArgumentHelp("--streaming: the folder for the temporary feature cache (default: $TMPDIR or /tmp).", valueName: "folder"))
+    var cacheDir: String?
+
     func validate() throws {
         let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
@@ -34,6 +40,10 @@ struct Train: ParsableCommand {
         let trainer = TextClassifierTrainer(features: features.configuration(for: model.classifier), parameters: model.parameters)
         try attempt { () throws(TrainingError) in try trainer.validate() }
         let progress = ProgressLine(enabled: !quiet && Terminal.standardErrorIsTerminal)
+        if streaming {
+            try trainStreaming(trainer, progress: progress)
+            return
+        }
         progress.update("reading \(data.data)")
         let set = try data.reading.read(data.data, requireLabels: true)
         let documents = data.reading.documents(set.records)
@@ -59,19 +69,59 @@ struct Train: ParsableCommand {
         }
         let classifier = try attempt { () throws(TrainingError) in
             try trainer.train(documents: documents, labels: labels) { iteration, loss, gradient in
-                progress.update(String(format: "L-BFGS iteration %d  loss %.6f  max|grad| %.2e", iteration, loss, gradient))
+                if trainer.parameters.logisticRegression.solver == .adagrad {
+                    progress.update(String(format: "adagrad epoch %d  mean loss %.6f", iteration, loss))
+                } else {
+                    progress.update(String(format: "L-BFGS iteration %d  loss %.6f  max|grad| %.2e", iteration, loss, gradient))
+                }
             }
         }
+        try finish(classifier, format: set.format.rawValue, progress: progress)
+    }
+
+    /// Streams the data file through ``StreamingTrainer``: pass 0 reads and caches, then epochs.
+    private func trainStreaming(_ trainer: TextClassifierTrainer, progress: ProgressLine) throws {
+        let streamer = StreamingTrainer(features: trainer.features, parameters: trainer.parameters,
+                                        cacheDirectory: cacheDir ?? ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
+        try attempt { () throws(TrainingError) in try streamer.validate() }
+        var stream = try attempt { () throws(DataFileError) in
+            try DataStream(path: data.data, options: data.reading.options(requireLabels: true), chunkBytes: 2 << 20)
+        }
+        let reading = data.reading
+        let classifier = try streamer.train({
+            guard let records = try stream.nextChunk() else { return nil }
+            return reading.documents(records).enumerated().map { ($1, records[$0].label!) }
+        }, progress: { event in
+            switch event {
+            case .read(let documents, let bytes):
+                progress.update("reading \(data.data): \(documents) documents, cache \(bytes >> 20) MB")
+            case .training(let epoch, let done, let total):
+                progress.update("adagrad epoch \(epoch)/\(trainer.parameters.logisticRegression.epochs): \(done * 100 / max(total, 1))%")
+            case .epochDone(let epoch, let loss):
+                progress.update(String(format: "adagrad epoch %d done, mean loss %.6f", epoch, loss))
+            }
+        })
+        if !stream.skippedRows.isEmpty {
+            Terminal.standardError("skipped \(stream.skippedRows.count) bad row(s) of \(data.data); the first: \(stream.skippedRows[0])")
+        }
+        try finish(classifier, format: stream.format.rawValue, progress: progress)
+    }
+
+    private func finish(_ classifier: TextClassifier, format: String, progress: ProgressLine) throws {
         progress.update("writing \(output)")
         try attempt { () throws(ModelFileError) in try ModelFile.write(classifier, to: output) }
         progress.finish()
         guard !quiet else { return }
         let counts = classifier.metadata.trainingData.labelCounts
-        print("trained \(classifier.metadata.training.kind.rawValue) on \(documents.count) documents (\(set.format.rawValue)) in \(String(format: "%.2f", progress.elapsed)) s")
+        print("trained \(classifier.metadata.training.kind.rawValue) on \(classifier.metadata.trainingData.documents) documents (\(format)) in \(String(format: "%.2f", progress.elapsed)) s")
         print("labels    " + classifier.labels.map { "\($0) (\(counts[$0] ?? 0))" }.joined(separator: ", "))
         print("features  \(classifier.features.featureCount) (\(classifier.features.vocabulary == nil ? "hashed" : "vocabulary"))")
         if let fit = classifier.metadata.fit {
-            print("optimiser \(fit.iterations) iterations, final loss \(String(format: "%.6f", fit.finalLoss)), max|grad| \(String(format: "%.2e", fit.gradientNorm)): \(fit.stopReason)")
+            if classifier.metadata.training.logisticRegression.solver == .adagrad {
+                print("optimiser \(fit.stopReason), last epoch's mean loss \(String(format: "%.6f", fit.finalLoss))")
+            } else {
+                print("optimiser \(fit.iterations) iterations, final loss \(String(format: "%.6f", fit.finalLoss)), max|grad| \(String(format: "%.2e", fit.gradientNorm)): \(fit.stopReason)")
+            }
         }
         print("model     \(output)")
     }

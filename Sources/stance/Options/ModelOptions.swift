@@ -24,22 +24,39 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: "logreg: stop when the largest gradient entry falls below this.")
     var tol: Double = LogisticRegression().tolerance
 
+    @Option(name: .long, help: "logreg/nblr: lbfgs (exact optimum, data in memory) or adagrad (a few stochastic passes: fast on large corpora; needed by --streaming).")
+    var solver: LogisticRegression.Solver = .lbfgs
+
+    @Option(name: .long, help: "adagrad: passes over the data.")
+    var epochs: Int = LogisticRegression().epochs
+
+    @Option(name: .long, help: "adagrad: the base step size.")
+    var learningRate: Double = LogisticRegression().learningRate
+
     @Option(name: .long, help: "naive Bayes and nblr: additive smoothing (1 = Laplace).")
     var alpha: Double = 1
 
     var parameters: TrainingParameters {
         TrainingParameters(
             kind: classifier,
-            logisticRegression: LogisticRegression(c: c ?? LogisticRegression().c, classWeight: classWeight, maxIterations: maxIter, tolerance: tol,
-                                                   penalty: penalty, l1Ratio: l1Ratio),
+            logisticRegression: logisticRegression(c: c ?? LogisticRegression().c),
             naiveBayes: NaiveBayes(alpha: alpha),
             nbLogisticRegression: NBLogisticRegression(
                 alpha: alpha,
-                logisticRegression: LogisticRegression(c: c ?? NBLogisticRegression().logisticRegression.c, classWeight: classWeight, maxIterations: maxIter, tolerance: tol,
-                                                       penalty: penalty, l1Ratio: l1Ratio)))
+                logisticRegression: logisticRegression(c: c ?? NBLogisticRegression().logisticRegression.c)))
+    }
+
+    private func logisticRegression(c: Double) -> LogisticRegression {
+        var settings = LogisticRegression(c: c, classWeight: classWeight, maxIterations: maxIter, tolerance: tol,
+                                          penalty: penalty, l1Ratio: l1Ratio)
+        settings.solver = solver
+        settings.epochs = epochs
+        settings.learningRate = learningRate
+        return settings
     }
 }
 
 extension ClassifierKind: ExpressibleByArgument {}
 extension ClassWeight: ExpressibleByArgument {}
 extension Penalty: ExpressibleByArgument {}
+extension LogisticRegression.Solver: ExpressibleByArgument {}

@@ -1,0 +1,2 @@
+/* The header holds everything (a static inline function); SwiftPM needs one source file. */
+#include "prefetch.h"

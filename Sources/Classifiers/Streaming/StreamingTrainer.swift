@@ -1,0 +1,138 @@
+import Foundation
+import LinearAlgebra
+import TextFeatures
+
+/// Trains logistic regression on a corpus of any size in memory that does not grow with it.
+///
+/// Pass 0 reads the corpus once, chunk by chunk: each chunk is featurised (in parallel, with
+/// hashed features, which need no vocabulary in memory), its document frequencies and labels
+/// are counted, and its rows go to a ``FeatureCache`` on disk. Then each epoch reads the cache
+/// back block by block, weights the rows (TF-IDF with the idf of the whole corpus, known only
+/// after pass 0), and takes an ``AdaGradSoftmax`` step per row, visiting the rows of each block
+/// in a seeded random order. What stays in memory: the weights and AdaGrad accumulators
+/// (2 × buckets × classes floats), the document frequencies, and one chunk.
+///
+/// The result is an ordinary ``TextClassifier``, scored like any other. The order of examples
+/// within a block is shuffled but blocks are read in file order, so a corpus sorted by label
+/// should be shuffled first (as for Vowpal Wabbit and fastText).
+public struct StreamingTrainer: Sendable {
+    public var features: FeatureConfiguration
+    public var parameters: TrainingParameters
+    /// Where the feature cache is written (it is unlinked at once and never left behind).
+    public var cacheDirectory: String
+
+    public enum Event: Sendable {
+        /// Pass 0 has read this many documents (and the cache holds this many bytes).
+        case read(documents: Int, cacheBytes: Int)
+        /// An epoch is this far through the documents.
+        case training(epoch: Int, documents: Int, of: Int)
+        case epochDone(epoch: Int, loss: Double)
+    }
+
+    public init(features: FeatureConfiguration, parameters: TrainingParameters, cacheDirectory: String) {
+        self.features = features
+        self.parameters = parameters
+        self.cacheDirectory = cacheDirectory
+    }
+
+    public func validate() throws(TrainingError) {
+        do { try features.validate() } catch { throw .invalidFeatures(error.description) }
+        guard features.hashBits != nil else {
+            throw .invalidParameter("streaming training needs hashed features (e.g. --hash-bits 20): a vocabulary would have to be learned and held in memory first")
+        }
+        guard parameters.kind == .logreg, parameters.logisticRegression.solver == .adagrad else {
+            throw .invalidParameter("streaming training fits logistic regression with the adagrad solver; use --classifier logreg --solver adagrad")
+        }
+        try parameters.validate(features: features)
+    }
+
+    /// Trains on the chunks `nextChunk` returns, in order, until it returns nil.
+    public func train(_ nextChunk: () throws -> [(document: Document, label: String)]?,
+                      progress: (Event) -> Void = { _ in }) throws -> TextClassifier {
+        try validate()
+        let bits = features.hashBits!
+        let columns = 1 << bits
+        let cache = try FeatureCache(directory: cacheDirectory, columns: columns)
+        var documentFrequency = [Int32](repeating: 0, count: columns)
+        var labelIDs: [String: Int32] = [:]
+        var labelNames: [String] = []
+        var fingerprint = DataFingerprint.Builder()
+        var documents = 0
+
+        // Pass 0: featurise once, count, cache.
+        while let chunk = try nextChunk() {
+            let counts = FeatureCounts(documents: chunk.map(\.document), configuration: features).matrix
+            var labels = [Int32](repeating: 0, count: chunk.count)
+            for (i, example) in chunk.enumerated() {
+                fingerprint.add(text: example.document.text, label: example.label)
+                if let id = labelIDs[example.label] {
+                    labels[i] = id
+                } else {
+                    labels[i] = Int32(labelNames.count)
+                    labelIDs[example.label] = labels[i]
+                    labelNames.append(example.label)
+                }
+            }
+            for column in counts.columnIndices { documentFrequency[Int(column)] += 1 }
+            try cache.append(counts, labels: labels)
+            documents += chunk.count
+            progress(.read(documents: documents, cacheBytes: cache.bytesWritten))
+        }
+        guard documents > 0 else { throw TrainingError.noExamples }
+        let names = labelNames.sorted()
+        guard names.count >= 2 else { throw TrainingError.singleClass(names[0]) }
+        let classOf = labelNames.map { name in names.firstIndex(of: name)! }
+
+        let idf: [Double] = features.weighting == .tfidf
+            ? documentFrequency.map { log(Double(1 + documents) / Double(1 + Int($0))) + 1 }
+            : []
+        let extractor = FeatureExtractor(configuration: features, vocabulary: nil, idf: idf)
+        let settings = parameters.logisticRegression
+        var learner = AdaGradSoftmax(featureCount: columns, classCount: names.count, learningRate: settings.learningRate,
+                                     l2: 1 / (settings.c * Double(documents)))
+        var generator = SeededGenerator(seed: LogisticRegression.adagradSeed)
+        var lastLoss = 0.0
+        // Epoch 1 weights the cached counts and keeps the weighted rows in a second cache, so
+        // later epochs only read numbers (weighting — logs and idf lookups — costs as much as
+        // the updates themselves).
+        var source = cache
+        var weighted = settings.epochs > 1 ? try FeatureCache(directory: cacheDirectory, columns: columns) : nil
+        for epoch in 1...settings.epochs {
+            source.rewind()
+            var done = 0
+            while let (block, labels) = try source.nextBlock() {
+                var x = block
+                if epoch == 1 {
+                    extractor.applyWeighting(&x)
+                    try weighted?.append(x, labels: labels)
+                }
+                var order = Array(0..<x.rows)
+                generator.shuffle(&order)
+                x.columnIndices.withUnsafeBufferPointer { columns in
+                    x.values.withUnsafeBufferPointer { values in
+                        for (t, i) in order.enumerated() {
+                            let range = x.rowStart[i]..<x.rowStart[i + 1]
+                            let next = t + 1 < order.count ? x.rowStart[order[t + 1]]..<x.rowStart[order[t + 1] + 1] : 0..<0
+                            learner.update(columns: UnsafeBufferPointer(rebasing: columns[range]),
+                                           values: UnsafeBufferPointer(rebasing: values[range]),
+                                           label: classOf[Int(labels[i])],
+                                           upcoming: UnsafeBufferPointer(rebasing: columns[next]))
+                        }
+                    }
+                }
+                done += x.rows
+                progress(.training(epoch: epoch, documents: done, of: documents))
+            }
+            if epoch == 1, let weightedCache = weighted {
+                source = weightedCache
+                weighted = nil
+            }
+            lastLoss = learner.takeAverageLoss()
+            progress(.epochDone(epoch: epoch, loss: lastLoss))
+        }
+        let report = LogisticRegression.FitReport(iterations: settings.epochs, evaluations: settings.epochs, finalLoss: lastLoss,
+                                                  gradientNorm: 0, stopReason: "\(settings.epochs) adagrad epochs (streamed)")
+        let metadata = ModelMetadata(training: parameters, trainingData: fingerprint.fingerprint, fit: report)
+        return TextClassifier(labels: names, features: extractor, model: learner.model, metadata: metadata)
+    }
+}
