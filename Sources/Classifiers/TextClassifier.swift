@@ -25,13 +25,23 @@ public struct TextClassifier: Sendable, Equatable {
 
     /// Predictions for documents with their context (used when the model was trained with
     /// context features; otherwise the context is ignored).
+    /// Featurising and scoring run together in pieces of 1,024 documents across threads, so
+    /// a piece's features are scored while still in cache.
     public func predict(_ documents: [Document]) -> [Prediction] {
-        let probabilities = model.probabilities(features.transform(documents))
-        return (0..<probabilities.rows).map { i in
-            let row = probabilities.row(i)
-            let best = LinearModel.argmaxRows(DenseMatrix(rows: 1, columns: row.count, values: row))[0]
-            return Prediction(labelIndex: best, label: labels[best], probabilities: row)
+        let pieces = Parallel.blocks(documents.count, size: 1024)
+        var results = [Prediction](repeating: Prediction(labelIndex: 0, label: "", probabilities: []), count: documents.count)
+        results.withUnsafeMutableBufferPointer { results in
+            Parallel.forEach(pieces.count) { p in
+                let probabilities = model.probabilities(features.transformOnThisThread(documents[pieces[p]]))
+                for (row, i) in pieces[p].enumerated() {
+                    let values = probabilities.row(row)
+                    var best = 0
+                    for c in 1..<max(values.count, 1) where values[c] > values[best] { best = c }
+                    results[i] = Prediction(labelIndex: best, label: labels[best], probabilities: values)
+                }
+            }
         }
+        return results
     }
 
     public func predict(_ text: String) -> Prediction { predict([text])[0] }

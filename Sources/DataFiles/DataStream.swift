@@ -1,20 +1,25 @@
 import Foundation
 
-/// Reads a labelled corpus a chunk of lines at a time, for data that does not fit in memory.
+/// Reads a corpus a chunk of lines at a time, for data that does not fit in memory or arrives
+/// through a pipe.
 ///
 /// ``DataReader`` holds the whole file; this holds one chunk (a few megabytes of whole lines)
 /// and hands out its records in order, so memory stays flat however long the file is. Each line
 /// goes through the same row parser as ``DataReader`` uses, so records, messages (file and
 /// line) and the bad-row policy are identical. It covers the one-record-a-line formats: JSON
-/// Lines, fastText and label-tab; a CSV or TSV record may span lines, so those are refused with
-/// a hint to convert.
+/// Lines, fastText, label-tab and plain lines; a CSV or TSV record may span lines, so those are
+/// refused with a hint to convert.
+///
+/// Reading a pipe, a chunk is handed out as soon as it holds a complete line and no more input
+/// is waiting, so a filter (`… | stance predict - | …`) answers record by record.
 ///
 ///     var stream = try DataStream(path: "big.jsonl", options: DataReaderOptions(requireLabels: true))
 ///     while let chunk = try stream.nextChunk() { … chunk.records … }
 public struct DataStream {
     public let name: String
     public let format: DataFormat
-    private let handle: FileHandle
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
     private let context: RowContext
     private let chunkBytes: Int
     /// Bytes read but not yet parsed: the start of a line whose end is in a later read.
@@ -24,12 +29,28 @@ public struct DataStream {
     public private(set) var recordCount = 0
     public private(set) var skippedRows: [DataFileError] = []
 
-    public static let streamableFormats: [DataFormat] = [.jsonl, .fasttext, .labelTab]
+    /// The last read returned less than asked for: for a pipe, nothing more is waiting yet.
+    private var lastReadWasShort = false
 
-    /// Opens `path` (not standard input: the trainer reads the data more than once only through
-    /// its own cache, but the format must be known from the start).
+    public static let streamableFormats: [DataFormat] = [.jsonl, .fasttext, .labelTab, .lines]
+
+    /// False when the format asked for, or the one the file's extension names, cannot stream
+    /// (CSV, TSV); a file whose format is detected from its first line is tried.
+    public static func canStream(path: String, options: DataReaderOptions) -> Bool {
+        if let format = options.format { return streamableFormats.contains(format) }
+        let pathExtension = DataFormat.pathExtension(of: path).lowercased()
+        return !["csv", "tsv"].contains(pathExtension)
+    }
+
+    /// Opens `path`, or standard input when `path` is `-`.
     public init(path: String, options: DataReaderOptions, chunkBytes: Int = 4 << 20) throws(DataFileError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let name = path == "-" ? DataReader.standardInputName : path
+        var isFolder: ObjCBool = false
+        if path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue {
+            throw DataFileError(file: path, problem: "is a folder, not a data file", hint: "give the path of a data file inside it")
+        }
+        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+        guard fd >= 0 else {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
                 throw DataFileError(file: path, problem: "no such file",
@@ -38,29 +59,71 @@ public struct DataStream {
             throw DataFileError(file: path, problem: isDirectory.boolValue ? "is a folder, not a data file" : "cannot be read",
                                 hint: "give the path of a readable data file")
         }
-        self.handle = handle
-        self.name = path
-        self.context = RowContext(file: path, options: options)
+        self.descriptor = fd
+        self.ownsDescriptor = path != "-"
+        self.name = name
+        self.context = RowContext(file: name, options: options)
         self.chunkBytes = max(chunkBytes, 1 << 10)
-        var first = try Self.read(handle, count: self.chunkBytes, file: path)
-        if first.isEmpty { throw DataFileError.empty(file: path, format: options.format ?? .jsonl) }
+        // The format is decided on the first line, so read until one is complete.
+        var first: [UInt8] = []
+        var ended = false
+        var short = false
+        do throws(DataFileError) {
+            while !first.contains(ASCII.lineFeed) && first.count < (1 << 20) {
+                let more = try Self.read(fd, count: self.chunkBytes, file: name)
+                if more.isEmpty { ended = true; break }
+                short = more.count < self.chunkBytes
+                first += more
+            }
+        } catch {
+            if path != "-" { _ = Foundation.close(fd) }
+            throw error
+        }
+        if first.isEmpty {
+            if path != "-" { _ = Foundation.close(fd) }
+            throw DataFileError.empty(file: name, format: options.format ?? .jsonl)
+        }
         let bom = UTF8Validation.byteOrderMarkLength(first)
         first.removeFirst(bom)
-        let format = try DataReader.resolveFormat(first, from: 0, name: path, options: options)
+        let format: DataFormat
+        do {
+            format = try DataReader.resolveFormat(first, from: 0, name: name, options: options)
+        } catch {
+            if path != "-" { _ = Foundation.close(fd) }
+            throw error
+        }
+        if options.requireLabels && format == .lines {
+            if path != "-" { _ = Foundation.close(fd) }
+            throw DataFileError(file: name, problem: "has no labels: the lines format holds texts only",
+                                hint: "training and evaluation need labels; use --input-format to choose a labelled format (jsonl, label-tab, fasttext)")
+        }
         guard Self.streamableFormats.contains(format) else {
-            throw DataFileError(file: path, problem: "is \(format.rawValue), which cannot be read as a stream (a record may span lines)",
+            if path != "-" { _ = Foundation.close(fd) }
+            throw DataFileError(file: name, problem: "is \(format.rawValue), which cannot be read as a stream (a record may span lines)",
                                 hint: "convert it to JSON Lines, e.g. python3 -c \"import csv,json,sys; [print(json.dumps(r)) for r in csv.DictReader(sys.stdin)]\" < in.csv > out.jsonl")
         }
         self.format = format
         self.pending = first
+        self.atEnd = ended
+        self.lastReadWasShort = short
+    }
+
+    /// Closes the file (standard input stays open).
+    public func close() {
+        if ownsDescriptor { _ = Foundation.close(descriptor) }
     }
 
     /// The next chunk's records (at least one), or nil at the end of the file.
     public mutating func nextChunk() throws(DataFileError) -> [TextRecord]? {
         while true {
-            if !atEnd && pending.count < chunkBytes {
-                let more = try Self.read(handle, count: chunkBytes, file: name)
+            // Read more unless a complete line is here and either the chunk is full or no more
+            // input is waiting (a pipe's reader must not wait for a whole chunk).
+            let hasLine = pending.contains(ASCII.lineFeed)
+            if !atEnd && !(hasLine && (pending.count >= chunkBytes || lastReadWasShort)) {
+                let more = try Self.read(descriptor, count: chunkBytes, file: name)
+                lastReadWasShort = more.count < chunkBytes
                 if more.isEmpty { atEnd = true } else { pending += more }
+                continue
             }
             if pending.isEmpty {
                 guard recordCount > 0 else {
@@ -100,7 +163,8 @@ public struct DataStream {
                 switch format {
                 case .jsonl: try collector.add(JSONLinesReader.record(line, chunk, context))
                 case .fasttext: try collector.add(FastTextReader.record(line, chunk, context))
-                default: try collector.add(LabelTabReader.record(line, chunk, context))
+                case .labelTab: try collector.add(LabelTabReader.record(line, chunk, context))
+                default: try collector.add(PlainLinesReader.record(line, chunk, context))
                 }
             }
             nextLineNumber = last + 1
@@ -110,11 +174,17 @@ public struct DataStream {
         }
     }
 
-    private static func read(_ handle: FileHandle, count: Int, file: String) throws(DataFileError) -> [UInt8] {
-        do {
-            return [UInt8](try handle.read(upToCount: count) ?? Data())
-        } catch {
-            throw DataFileError(file: file, problem: "cannot be read: \(error.localizedDescription)")
+    /// One read(2): what is there, up to `count` bytes (a pipe gives what is waiting).
+    private static func read(_ fd: Int32, count: Int, file: String) throws(DataFileError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, count) }
+            if n >= 0 {
+                buffer.removeLast(count - n)
+                return buffer
+            }
+            if errno == EINTR { continue }
+            throw DataFileError(file: file, problem: "cannot be read: \(String(cString: strerror(errno)))")
         }
     }
 }

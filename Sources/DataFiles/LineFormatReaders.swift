@@ -96,13 +96,15 @@ enum PlainLinesReader {
         let context = RowContext(file: file, options: options)
         var collector = RecordCollector(context)
         for line in ByteLines(bytes, from: start) where !bytes.isBlank(line.range) {
-            if let nul = bytes.firstIndex(of: ASCII.nul, in: line.range) {
-                try collector.add(.failure(.nulByte(file: file, line: line.number, offset: nul)))
-                continue
-            }
-            let text = bytes.string(bytes.trimmed(line.range))
-            try collector.add(.success(TextRecord(text: text, label: nil, line: line.number)))
+            try collector.add(record(line, bytes, context))
         }
         return try collector.finish(format: .lines)
+    }
+
+    static func record(_ line: ByteLine, _ bytes: [UInt8], _ context: RowContext) -> Result<TextRecord, DataFileError> {
+        if let nul = bytes.firstIndex(of: ASCII.nul, in: line.range) {
+            return .failure(.nulByte(file: context.file, line: line.number, offset: nul))
+        }
+        return .success(TextRecord(text: bytes.string(bytes.trimmed(line.range)), label: nil, line: line.number))
     }
 }

@@ -117,23 +117,26 @@ public struct FeatureExtractor: Sendable, Equatable {
         let pieces = Parallel.blocks(documents.count, size: 2048)
         var parts = [SparseMatrix?](repeating: nil, count: pieces.count)
         parts.withUnsafeMutableBufferPointer { parts in
-            Parallel.forEach(pieces.count) { p in
-                var scanner = FeatureScanner(configuration: configuration)
-                var builder = SparseMatrixBuilder(columns: featureCount)
-                var scratch: [Int32] = []
-                for d in pieces[p] {
-                    scratch.removeAll(keepingCapacity: true)
-                    forEachColumn(of: documents[d], scanner: &scanner) { scratch.append($0) }
-                    builder.appendRow(countingIDs: &scratch)
-                }
-                var x = builder.build()
-                applyWeighting(&x)
-                parts[p] = x
-            }
+            Parallel.forEach(pieces.count) { p in parts[p] = transformOnThisThread(documents[pieces[p]]) }
         }
         var all = SparseMatrixBuilder(columns: featureCount)
         for part in parts { all.append(part!) }
         return all.build()
+    }
+
+    /// Featurises on the calling thread, for callers that already split work across threads.
+    public func transformOnThisThread(_ documents: ArraySlice<Document>) -> SparseMatrix {
+        var scanner = FeatureScanner(configuration: configuration)
+        var builder = SparseMatrixBuilder(columns: featureCount)
+        var scratch: [Int32] = []
+        for document in documents {
+            scratch.removeAll(keepingCapacity: true)
+            forEachColumn(of: document, scanner: &scanner) { scratch.append($0) }
+            builder.appendRow(countingIDs: &scratch)
+        }
+        var x = builder.build()
+        applyWeighting(&x)
+        return x
     }
 
     /// Calls `body` with the column of every feature occurrence in `document` that the model knows.

@@ -30,6 +30,9 @@ struct Predict: ParsableCommand {
     @Option(name: .long, help: "Output: table, jsonl or csv. Default: table on a terminal, jsonl otherwise.")
     var format: PredictionFormat?
 
+    @Flag(name: .long, help: "jsonl/csv: leave the text out of each output record (join on line or id instead); halves the output of large runs.")
+    var noText = false
+
     func validate() throws {
         if !inputs.isEmpty && text != nil { throw ValidationError("give either input files or --text, not both") }
         if inputs.isEmpty && text == nil { throw ValidationError("give an input file (or - for standard input) or --text \"...\"") }
@@ -44,20 +47,34 @@ struct Predict: ParsableCommand {
             try scoring.run(try text.map { [ArticleScoring.Article(name: "--text", text: $0)] } ?? scoring.articles(from: inputs))
             return
         }
-        let records: [TextRecord]
+        var writer = PredictionWriter(format: outputFormat, labels: classifier.labels)
+        writer.includeText = !noText
+        if let header = writer.header() { print(header) }
         if let text {
-            records = [TextRecord(text: text, label: nil, line: 1)]
-        } else {
-            records = try reading.read(inputs[0], requireLabels: false).records
+            let record = TextRecord(text: text, label: nil, line: 1)
+            StandardOutput.write(writer.lines([record], try classifier.predict([record], reading: reading, file: "--text")))
+            return
         }
-        let writer = PredictionWriter(format: outputFormat, labels: classifier.labels)
-        // Score in chunks so output starts at once and memory stays flat on long inputs.
-        let chunk = 4096
-        writer.begin()
-        for start in stride(from: 0, to: records.count, by: chunk) {
-            let slice = Array(records[start..<min(start + chunk, records.count)])
-            let predictions = try classifier.predict(slice, reading: reading, file: inputs.first ?? "--text")
-            for (record, prediction) in zip(slice, predictions) { writer.write(record, prediction) }
+        let input = inputs[0]
+        let options = reading.options(requireLabels: false)
+        guard DataStream.canStream(path: input, options: options) else {
+            // CSV/TSV records may span lines: read the whole file, score it in chunks.
+            let records = try reading.read(input, requireLabels: false).records
+            for start in stride(from: 0, to: records.count, by: 8192) {
+                let slice = Array(records[start..<min(start + 8192, records.count)])
+                StandardOutput.write(writer.lines(slice, try classifier.predict(slice, reading: reading, file: input)))
+            }
+            return
+        }
+        // Stream: memory stays flat on inputs of any size, and a pipe gets each answer as soon
+        // as its line has arrived.
+        var stream = try attempt { () throws(DataFileError) in try DataStream(path: input, options: options, chunkBytes: 2 << 20) }
+        defer { stream.close() }
+        while let records = try attempt({ () throws(DataFileError) in try stream.nextChunk() }) {
+            StandardOutput.write(writer.lines(records, try classifier.predict(records, reading: reading, file: input)))
+        }
+        if !stream.skippedRows.isEmpty {
+            Terminal.standardError("skipped \(stream.skippedRows.count) bad row(s) of \(input); the first: \(stream.skippedRows[0])")
         }
     }
 }

@@ -87,6 +87,7 @@ struct Train: ParsableCommand {
         var stream = try attempt { () throws(DataFileError) in
             try DataStream(path: data.data, options: data.reading.options(requireLabels: true), chunkBytes: 2 << 20)
         }
+        defer { stream.close() }
         let reading = data.reading
         let classifier = try streamer.train({
             guard let records = try stream.nextChunk() else { return nil }

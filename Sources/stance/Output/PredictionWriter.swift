@@ -2,48 +2,71 @@ import ArgumentParser
 import Classifiers
 import DataFiles
 import Foundation
+import LinearAlgebra
 
 enum PredictionFormat: String, ExpressibleByArgument, CaseIterable {
     case table, jsonl, csv
 }
 
 /// Writes predictions as a table (people), JSON Lines or CSV (pipelines). Machine formats carry
-/// the input line, the label, and every class probability keyed by label.
+/// the input line (and `id` field when the input has one), the label, every class probability
+/// keyed by label and, unless `includeText` is off, the text.
 struct PredictionWriter {
     let format: PredictionFormat
     let labels: [String]
+    var includeText = true
 
-    struct Line: Encodable {
-        let line: Int
-        let label: String
-        let probability: Double
-        let probabilities: [String: Double]
-        let text: String
-        let id: String?
-    }
-
-    func begin() {
+    func header() -> String? {
         switch format {
-        case .csv: print((["line", "label", "probability"] + labels.map { "p_" + $0 } + ["text"]).map(Self.csvField).joined(separator: ","))
-        case .table: print(tableRow("line", "label", "prob", "text"))
-        case .jsonl: break
+        case .csv: return (["line", "label", "probability"] + labels.map { "p_" + $0 } + (includeText ? ["text"] : [])).map(Self.csvField).joined(separator: ",")
+        case .table: return tableRow("line", "label", "prob", "text")
+        case .jsonl: return nil
         }
     }
 
-    func write(_ record: TextRecord, _ prediction: Prediction) {
+    /// The output lines of `records`, formatted in parallel pieces and joined in order.
+    func lines(_ records: [TextRecord], _ predictions: [Prediction]) -> [UInt8] {
+        let pieces = Parallel.blocks(records.count, size: 512)
+        var parts = [[UInt8]](repeating: [], count: pieces.count)
+        parts.withUnsafeMutableBufferPointer { parts in
+            Parallel.forEach(pieces.count) { p in
+                var out = JSONBytes()
+                for i in pieces[p] { append(records[i], predictions[i], to: &out) }
+                parts[p] = out.bytes
+            }
+        }
+        return Array(parts.joined())
+    }
+
+    /// One record's line, keys in sorted order (as `JSONEncoder`'s `.sortedKeys`).
+    func append(_ record: TextRecord, _ prediction: Prediction, to out: inout JSONBytes) {
         let top = prediction.probabilities[prediction.labelIndex]
         switch format {
         case .jsonl:
-            let probabilities = Dictionary(uniqueKeysWithValues: zip(labels, prediction.probabilities))
-            print(JSONOutput.line(Line(line: record.line, label: prediction.label, probability: top,
-                                       probabilities: probabilities, text: record.text, id: record.fields["id"])))
+            out.raw("{")
+            if let id = record.fields["id"] { out.raw("\"id\":"); out.string(id); out.raw(",") }
+            out.raw("\"label\":"); out.string(prediction.label)
+            out.raw(",\"line\":"); out.integer(record.line)
+            out.raw(",\"probabilities\":{")
+            for (n, c) in sortedLabelOrder.enumerated() {
+                if n > 0 { out.raw(",") }
+                out.string(labels[c]); out.raw(":"); out.number(prediction.probabilities[c])
+            }
+            out.raw("},\"probability\":"); out.number(top)
+            if includeText { out.raw(",\"text\":"); out.string(record.text) }
+            out.raw("}\n")
         case .csv:
-            let cells = ["\(record.line)", prediction.label, Self.number(top)] + prediction.probabilities.map(Self.number) + [record.text]
-            print(cells.map(Self.csvField).joined(separator: ","))
+            let cells = ["\(record.line)", prediction.label, Self.number(top)] + prediction.probabilities.map(Self.number) + (includeText ? [record.text] : [])
+            out.bytes.append(contentsOf: (cells.map(Self.csvField).joined(separator: ",") + "\n").utf8)
         case .table:
             let shown = record.text.count > 90 ? String(record.text.prefix(87)) + "..." : record.text
-            print(tableRow("\(record.line)", prediction.label, TextTable.fixed(top), shown.replacingOccurrences(of: "\n", with: " ")))
+            out.bytes.append(contentsOf: (tableRow("\(record.line)", prediction.label, TextTable.fixed(top), shown.replacingOccurrences(of: "\n", with: " ")) + "\n").utf8)
         }
+    }
+
+    /// Label indices in the order of their names' bytes, as sorted JSON keys come out.
+    private var sortedLabelOrder: [Int] {
+        labels.indices.sorted { labels[$0].utf8.lexicographicallyPrecedes(labels[$1].utf8) }
     }
 
     /// Columns padded to the widest label, so rows line up without buffering the output.
