@@ -24,7 +24,8 @@ model: build
 
 ## Every test: unit, end-to-end CLI, and the shared-data accuracy checks (when ../shared exists).
 ## Release mode: the accuracy checks train real models and run ~20x faster optimised.
-test: setup
+test:
+	@scripts/setup.sh --test
 	$(SWIFT) build -c release --product stance
 	$(SWIFT) test -c release
 	python3 benchmarks/extraction.py $$(mktemp -d)

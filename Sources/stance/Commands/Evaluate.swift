@@ -1,6 +1,9 @@
 import ArgumentParser
 import Classifiers
 import DataFiles
+import Foundation
+import Reports
+import TextFeatures
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +17,9 @@ struct Evaluate: ParsableCommand {
 
     @Option(name: .long, help: "Report format: table or json.")
     var format: ReportFormat = .table
+
+    @Option(name: .long, help: ArgumentHelp("Also write a self-contained HTML report (charts, calibration, worst mistakes with explanations) to this folder's index.html.", valueName: "folder"))
+    var report: String?
 
     @Option(name: .long, help: "Also report this metric: accuracy, macro-f1, macro-recall, or f1-avg:LABEL,LABEL (e.g. f1-avg:against,favor, the SemEval stance score).")
     var metric: Metric?
@@ -31,6 +37,9 @@ struct Evaluate: ParsableCommand {
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         let report = ClassificationReport(
             labels: labels, truth: set.records.map { index[$0.label!]! }, predicted: predictions.map(\.labelIndex))
+        if let folder = self.report {
+            try writeReport(to: folder, classifier: classifier, records: set.records, labels: labels, index: index, predictions: predictions)
+        }
         var score: Double? = nil
         if let metric { score = try attempt { () throws(TrainingError) in try metric.value(report) } }
         switch format {
@@ -40,6 +49,42 @@ struct Evaluate: ParsableCommand {
         case .json:
             print(JSONOutput.string(EvaluationOutput(report: report, metric: metric?.description, score: score)))
         }
+    }
+}
+
+extension Evaluate {
+    /// Writes `folder/index.html` (atomically). Explanations are computed for the wrong
+    /// predictions the report can show (the most confident ones), not for every example.
+    func writeReport(to folder: String, classifier: LoadedModel, records: [TextRecord], labels: [String],
+                     index: [String: Int], predictions: [Prediction]) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError("cannot create the report folder \(folder): \(error.localizedDescription)")
+        }
+        let extra = labels.count - classifier.labels.count
+        let probabilities = predictions.map { $0.probabilities + [Double](repeating: 0, count: extra) }
+        let truth = records.map { index[$0.label!]! }
+        let shown = 20
+        var explanations: [[(feature: String, contribution: Double)]] = Array(repeating: [], count: records.count)
+        if let single = classifier.bundle.single {
+            let mistakes = predictions.indices.filter { predictions[$0].labelIndex != truth[$0] }
+                .sorted { predictions[$0].probabilities[predictions[$0].labelIndex] > predictions[$1].probabilities[predictions[$1].labelIndex] }
+            let documents = data.reading.documents(Array(records))
+            for i in mistakes.prefix(2 * shown) {
+                let explanation = single.explain(documents[i], top: 6)
+                explanations[i] = (explanation.towards[explanation.label] ?? []).map { ($0.feature, $0.contribution) }
+            }
+        }
+        let input = EvaluationReportInput(
+            title: "\(URL(fileURLWithPath: classifier.path).lastPathComponent) on \(URL(fileURLWithPath: data.data).lastPathComponent)",
+            labels: labels, truth: truth, probabilities: probabilities, texts: records.map(\.text),
+            explanations: explanations,
+            metadata: [("model", classifier.path), ("data", data.data), ("examples", "\(records.count)"),
+                       ("made by", StanceVersion.current)])
+        let path = URL(fileURLWithPath: folder).appendingPathComponent("index.html").path
+        try attempt { () throws(ModelFileError) in try AtomicFile.write(EvaluationReport.html(input, worstMistakes: shown), to: path) }
+        Terminal.standardError("report written to \(path)")
     }
 }
 
