@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Reads a corpus a chunk of lines at a time, for data that does not fit in memory or arrives
@@ -42,8 +43,12 @@ public struct DataStream {
         return !["csv", "tsv"].contains(pathExtension)
     }
 
+    /// Threads that parse a chunk's rows (the caller's choice: the library sets no policy).
+    private let threads: Int
+
     /// Opens `path`, or standard input when `path` is `-`.
-    public init(path: String, options: DataReaderOptions, chunkBytes: Int = 4 << 20) throws(DataFileError) {
+    public init(path: String, options: DataReaderOptions, chunkBytes: Int = 4 << 20, threads: Int = 1) throws(DataFileError) {
+        self.threads = threads
         let name = path == "-" ? DataReader.standardInputName : path
         var isFolder: ObjCBool = false
         if path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue {
@@ -154,18 +159,31 @@ public struct DataStream {
                                     problem: "is not valid UTF-8: byte 0x\(String(chunk[offset], radix: 16, uppercase: true)) does not start a valid UTF-8 character",
                                     hint: "save the file as UTF-8; if it is Latin-1 or Windows-1252, convert it with iconv -f windows-1252 -t utf-8")
             }
-            var collector = RecordCollector(context)
-            var lines = ByteLines(chunk, from: 0, firstNumber: nextLineNumber)
+            var lines: [ByteLine] = []
+            var iterator = ByteLines(chunk, from: 0, firstNumber: nextLineNumber)
             var last = nextLineNumber - 1
-            while let line = lines.next() {
+            while let line = iterator.next() {
                 last = line.number
-                guard !chunk.isBlank(line.range) else { continue }
-                switch format {
-                case .jsonl: try collector.add(JSONLinesReader.record(line, chunk, context))
-                case .fasttext: try collector.add(FastTextReader.record(line, chunk, context))
-                case .labelTab: try collector.add(LabelTabReader.record(line, chunk, context))
-                default: try collector.add(PlainLinesReader.record(line, chunk, context))
+                if !chunk.isBlank(line.range) { lines.append(line) }
+            }
+            // Rows are parsed in parallel pieces and handed to the collector in order, so the
+            // records and the first error are the same as parsing them one after another.
+            let pieces = stride(from: 0, to: lines.count, by: 512).map { $0..<min($0 + 512, lines.count) }
+            var parsed = [[Result<TextRecord, DataFileError>]](repeating: [], count: pieces.count)
+            let job = ParseJob(format: format, chunk: chunk, context: context, lines: lines)
+            parsed.withUnsafeMutableBufferPointer { parsed in
+                if threads <= 1 || pieces.count <= 1 {
+                    for p in pieces.indices { parsed[p] = job.parse(pieces[p]) }
+                } else {
+                    let output = UncheckedSendableBox(parsed)
+                    DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
+                        output.value[p] = job.parse(pieces[p])
+                    }
                 }
+            }
+            var collector = RecordCollector(context)
+            for piece in parsed {
+                for row in piece { try collector.add(row) }
             }
             nextLineNumber = last + 1
             skippedRows += collector.skippedRows
@@ -187,4 +205,30 @@ public struct DataStream {
             throw DataFileError(file: file, problem: "cannot be read: \(String(cString: strerror(errno)))")
         }
     }
+}
+
+/// The rows of one chunk and how to parse them; immutable, so shared freely between threads.
+private struct ParseJob: Sendable {
+    let format: DataFormat
+    let chunk: [UInt8]
+    let context: RowContext
+    let lines: [ByteLine]
+
+    func parse(_ range: Range<Int>) -> [Result<TextRecord, DataFileError>] {
+        lines[range].map { line in
+            switch format {
+            case .jsonl: return JSONLinesReader.record(line, chunk, context)
+            case .fasttext: return FastTextReader.record(line, chunk, context)
+            case .labelTab: return LabelTabReader.record(line, chunk, context)
+            default: return PlainLinesReader.record(line, chunk, context)
+            }
+        }
+    }
+}
+
+/// Hands a value to `concurrentPerform` when the caller guarantees its uses do not race (each
+/// iteration writes its own slot).
+private struct UncheckedSendableBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

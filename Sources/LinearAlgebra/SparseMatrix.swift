@@ -64,6 +64,12 @@ public struct SparseMatrix: Equatable, Sendable {
         for p in rowStart[i]..<rowStart[i + 1] { values[p] *= factor }
     }
 
+    /// Hands the column indices and the values (writable, same order) to `body` at once, for
+    /// loops too hot to call a closure per value.
+    public mutating func withColumnsAndValues<R>(_ body: (UnsafeBufferPointer<Int32>, UnsafeMutableBufferPointer<Float>) -> R) -> R {
+        columnIndices.withUnsafeBufferPointer { columns in values.withUnsafeMutableBufferPointer { body(columns, $0) } }
+    }
+
     /// Applies `transform(column, value)` to every stored value in place.
     public mutating func mapValues(_ transform: (Int32, Float) -> Float) {
         for p in 0..<values.count { values[p] = transform(columnIndices[p], values[p]) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Classifiers
 import DataFiles
+import LinearAlgebra
 
 struct Predict: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -68,7 +69,7 @@ struct Predict: ParsableCommand {
         }
         // Stream: memory stays flat on inputs of any size, and a pipe gets each answer as soon
         // as its line has arrived.
-        var stream = try attempt { () throws(DataFileError) in try DataStream(path: input, options: options, chunkBytes: 2 << 20) }
+        var stream = try attempt { () throws(DataFileError) in try DataStream(path: input, options: options, chunkBytes: 2 << 20, threads: Parallel.threads) }
         defer { stream.close() }
         while let records = try attempt({ () throws(DataFileError) in try stream.nextChunk() }) {
             StandardOutput.write(writer.lines(records, try classifier.predict(records, reading: reading, file: input)))

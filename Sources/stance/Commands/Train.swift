@@ -1,6 +1,7 @@
 import ArgumentParser
 import Classifiers
 import DataFiles
+import LinearAlgebra
 import Foundation
 
 struct Train: ParsableCommand {
@@ -85,7 +86,7 @@ struct Train: ParsableCommand {
                                         cacheDirectory: cacheDir ?? ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
         try attempt { () throws(TrainingError) in try streamer.validate() }
         var stream = try attempt { () throws(DataFileError) in
-            try DataStream(path: data.data, options: data.reading.options(requireLabels: true), chunkBytes: 2 << 20)
+            try DataStream(path: data.data, options: data.reading.options(requireLabels: true), chunkBytes: 2 << 20, threads: Parallel.threads)
         }
         defer { stream.close() }
         let reading = data.reading
