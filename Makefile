@@ -30,6 +30,7 @@ test:
 	$(SWIFT) test -c release
 	python3 benchmarks/extraction.py $$(mktemp -d)
 	python3 benchmarks/accuracy.py --smoke
+	python3 benchmarks/speed.py --smoke
 
 ## libFuzzer harnesses (Tests/Fuzz): build with the fuzzer and AddressSanitizer, run each one.
 FUZZERS := FuzzTokenizer FuzzQuoteExtractor FuzzDataReader FuzzModelFile

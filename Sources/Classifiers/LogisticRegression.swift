@@ -25,8 +25,9 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
     public var solver: Solver = .lbfgs
     /// adagrad: passes over the data.
     public var epochs: Int = 5
-    /// adagrad: the base step size.
-    public var learningRate: Double = 0.5
+    /// adagrad: the base step size. 0.05 measured best of 0.5/0.2/0.1/0.05 on the 100k speed
+    /// corpus (held-out 67.9–70.7%); larger steps overfit within five epochs.
+    public var learningRate: Double = 0.05
 
     public enum Solver: String, Sendable, Equatable, Codable, CaseIterable {
         case lbfgs, adagrad
@@ -62,7 +63,7 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
         l1Ratio = try k.decodeIfPresent(Double.self, forKey: .l1Ratio) ?? 0.5
         solver = try k.decodeIfPresent(Solver.self, forKey: .solver) ?? .lbfgs
         epochs = try k.decodeIfPresent(Int.self, forKey: .epochs) ?? 5
-        learningRate = try k.decodeIfPresent(Double.self, forKey: .learningRate) ?? 0.5
+        learningRate = try k.decodeIfPresent(Double.self, forKey: .learningRate) ?? 0.05
     }
 
     public struct FitReport: Sendable, Equatable, Codable {
