@@ -39,8 +39,11 @@ public struct TrainingParameters: Sendable, Equatable, Codable {
     public var naiveBayes: NaiveBayes
     /// Settings of `nblr` (its own C: the NB-scaled features want a different strength).
     public var nbLogisticRegression: NBLogisticRegression
+    /// Folds for fitting a probability temperature after training (``TemperatureScaling``);
+    /// nil: probabilities as the learner gives them.
+    public var calibrationFolds: Int?
 
-    enum CodingKeys: String, CodingKey { case kind, logisticRegression, naiveBayes, nbLogisticRegression }
+    enum CodingKeys: String, CodingKey { case kind, logisticRegression, naiveBayes, nbLogisticRegression, calibrationFolds }
 
     /// `nbLogisticRegression` arrived after format 1.0; older files read with its defaults.
     public init(from decoder: Decoder) throws {
@@ -49,6 +52,7 @@ public struct TrainingParameters: Sendable, Equatable, Codable {
         logisticRegression = try k.decode(LogisticRegression.self, forKey: .logisticRegression)
         naiveBayes = try k.decode(NaiveBayes.self, forKey: .naiveBayes)
         nbLogisticRegression = try k.decodeIfPresent(NBLogisticRegression.self, forKey: .nbLogisticRegression) ?? NBLogisticRegression()
+        calibrationFolds = try k.decodeIfPresent(Int.self, forKey: .calibrationFolds)
     }
 
     public init(kind: ClassifierKind, logisticRegression: LogisticRegression = LogisticRegression(),
@@ -67,6 +71,9 @@ public struct TrainingParameters: Sendable, Equatable, Codable {
 
     /// Checks the learner's settings and that the features suit it.
     public func validate(features: FeatureConfiguration) throws(TrainingError) {
+        if let folds = calibrationFolds, folds < 2 {
+            throw .invalidParameter("calibration-folds must be at least 2, got \(folds)")
+        }
         switch kind {
         case .logreg:
             try logisticRegression.validate()

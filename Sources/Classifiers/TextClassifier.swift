@@ -60,6 +60,8 @@ public struct ModelMetadata: Sendable, Equatable, Codable {
     public var training: TrainingParameters
     public var trainingData: DataFingerprint
     public var fit: LogisticRegression.FitReport?
+    /// Set when the probabilities were calibrated at training time (``TemperatureScaling``).
+    public var calibration: TemperatureScaling?
 
     public init(createdBy: String = StanceVersion.current, training: TrainingParameters,
                 trainingData: DataFingerprint, fit: LogisticRegression.FitReport? = nil) {

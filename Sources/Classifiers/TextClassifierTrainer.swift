@@ -42,8 +42,14 @@ public struct TextClassifierTrainer: Sendable {
                       fingerprint: DataFingerprint, progress: LBFGS.Progress? = nil) throws(TrainingError) -> TextClassifier {
         let fit = FeatureExtractor.fit(counts, rows: rows)
         let y = rows.map { $0.map { labels[$0] } } ?? labels
-        let (model, report) = try fitModel(fit.features, labels: y, classCount: labelNames.count, progress: progress)
-        let metadata = ModelMetadata(training: parameters, trainingData: fingerprint, fit: report)
+        var (model, report) = try fitModel(fit.features, labels: y, classCount: labelNames.count, progress: progress)
+        var scaling: TemperatureScaling? = nil
+        if let folds = parameters.calibrationFolds {
+            let selected = rows.map { FeatureCounts(matrix: counts.matrix.selectingRows($0), terms: counts.terms, configuration: counts.configuration) } ?? counts
+            (model, scaling) = try calibrated(model, counts: selected, labels: y, classCount: labelNames.count, folds: folds)
+        }
+        var metadata = ModelMetadata(training: parameters, trainingData: fingerprint, fit: report)
+        metadata.calibration = scaling
         return TextClassifier(labels: labelNames, features: fit.extractor, model: model, metadata: metadata)
     }
 

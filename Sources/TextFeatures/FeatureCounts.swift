@@ -84,7 +84,7 @@ public struct FeatureCounts: Sendable {
         return FeatureCounts(matrix: matrix, terms: terms, configuration: other)
     }
 
-    init(matrix: SparseMatrix, terms: [String]?, configuration: FeatureConfiguration) {
+    public init(matrix: SparseMatrix, terms: [String]?, configuration: FeatureConfiguration) {
         self.matrix = matrix
         self.terms = terms
         self.configuration = configuration

@@ -91,3 +91,21 @@ private let corpus = (0..<400).map { i in
     #expect(answers[0].contains(#""label":"supportive""#))
     #expect(answers[1].contains(#""label":"skeptical""#))
 }
+
+@Test func predictExplainsEachLabelWhenAsked() throws {
+    let folder = try CLI.scratchFolder()
+    try corpus.write(to: folder.appendingPathComponent("train.jsonl"), atomically: true, encoding: .utf8)
+    _ = try CLI.run(["train", "--data", "train.jsonl", "--output", "m.stance", "--calibrate"], in: folder)
+    let json = try CLI.run(["predict", "--model", "m.stance", "--text", "we welcome the talks", "--format", "jsonl", "--explain"], in: folder)
+    #expect(json.status == 0, "\(json.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+    let reasons = try #require(object["explanation"] as? [[Any]])
+    #expect(!reasons.isEmpty)
+    // [feature, value, contribution], strongest first, all pushing towards "supportive".
+    #expect(reasons.allSatisfy { ($0[0] as? String)?.isEmpty == false && ($0[2] as? Double ?? 0) > 0 })
+    #expect(reasons.contains { ($0[0] as? String).map { $0.contains("wel") || $0.contains("talk") } ?? false })
+    let table = try CLI.run(["predict", "--model", "m.stance", "--text", "we welcome the talks", "--format", "table", "--explain"], in: folder)
+    #expect(table.stdout.contains("because: "))
+    let inspect = try CLI.run(["inspect", "m.stance"], in: folder)
+    #expect(inspect.stdout.contains("calibration temperature"))
+}

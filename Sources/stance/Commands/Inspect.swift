@@ -48,6 +48,9 @@ struct Inspect: ParsableCommand {
         if let fit = m.fit {
             lines.append("fit       \(fit.iterations) iterations, final loss \(String(format: "%.6f", fit.finalLoss)): \(fit.stopReason)")
         }
+        if let scaling = m.calibration {
+            lines.append("calibration temperature \(String(format: "%.3f", scaling.temperature)), \(scaling.folds)-fold held-out log-loss \(String(format: "%.4f", scaling.logLossBefore)) -> \(String(format: "%.4f", scaling.logLossAfter))")
+        }
         for (label, features) in c.topFeatures(top).sorted(by: { $0.key < $1.key }) {
             lines.append("\(label):")
             lines.append("  towards: " + features.positive.map { "\($0.0) \(String(format: "%+.3f", $0.1))" }.joined(separator: ", "))

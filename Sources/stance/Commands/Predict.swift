@@ -31,6 +31,9 @@ struct Predict: ParsableCommand {
     @Option(name: .long, help: "Output: table, jsonl or csv. Default: table on a terminal, jsonl otherwise.")
     var format: PredictionFormat?
 
+    @Flag(name: .long, help: "Also say why: the features that pushed each text towards its label, with their contributions (slower).")
+    var explain = false
+
     @Flag(name: .long, help: "jsonl/csv: leave the text out of each output record (join on line or id instead); halves the output of large runs.")
     var noText = false
 
@@ -50,10 +53,18 @@ struct Predict: ParsableCommand {
         }
         var writer = PredictionWriter(format: outputFormat, labels: classifier.labels)
         writer.includeText = !noText
+        writer.explain = explain
+        let explainer = explain ? try classifier.single(for: "--explain") : nil
+        /// Predictions and, with --explain, their explanations.
+        func scored(_ records: [TextRecord], file: String) throws -> [UInt8] {
+            let predictions = try classifier.predict(records, reading: reading, file: file)
+            let explanations = explainer.map { model in reading.documents(records).map { model.explain($0, top: 5) } }
+            return writer.lines(records, predictions, explanations: explanations)
+        }
         if let header = writer.header() { print(header) }
         if let text {
             let record = TextRecord(text: text, label: nil, line: 1)
-            StandardOutput.write(writer.lines([record], try classifier.predict([record], reading: reading, file: "--text")))
+            StandardOutput.write(try scored([record], file: "--text"))
             return
         }
         let input = inputs[0]
@@ -63,7 +74,7 @@ struct Predict: ParsableCommand {
             let records = try reading.read(input, requireLabels: false).records
             for start in stride(from: 0, to: records.count, by: 8192) {
                 let slice = Array(records[start..<min(start + 8192, records.count)])
-                StandardOutput.write(writer.lines(slice, try classifier.predict(slice, reading: reading, file: input)))
+                StandardOutput.write(try scored(slice, file: input))
             }
             return
         }
@@ -72,7 +83,7 @@ struct Predict: ParsableCommand {
         var stream = try attempt { () throws(DataFileError) in try DataStream(path: input, options: options, chunkBytes: 2 << 20, threads: Parallel.threads) }
         defer { stream.close() }
         while let records = try attempt({ () throws(DataFileError) in try stream.nextChunk() }) {
-            StandardOutput.write(writer.lines(records, try classifier.predict(records, reading: reading, file: input)))
+            StandardOutput.write(try scored(records, file: input))
         }
         if !stream.skippedRows.isEmpty {
             Terminal.standardError("skipped \(stream.skippedRows.count) bad row(s) of \(input); the first: \(stream.skippedRows[0])")

@@ -125,6 +125,9 @@ struct Train: ParsableCommand {
                 print("optimiser \(fit.iterations) iterations, final loss \(String(format: "%.6f", fit.finalLoss)), max|grad| \(String(format: "%.2e", fit.gradientNorm)): \(fit.stopReason)")
             }
         }
+        if let scaling = classifier.metadata.calibration {
+            print("calibration temperature \(String(format: "%.3f", scaling.temperature)) (\(scaling.folds)-fold held-out log-loss \(String(format: "%.4f", scaling.logLossBefore)) -> \(String(format: "%.4f", scaling.logLossAfter)))")
+        }
         print("model     \(output)")
     }
 }

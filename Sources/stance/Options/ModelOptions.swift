@@ -33,17 +33,25 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: "adagrad: the base step size.")
     var learningRate: Double = LogisticRegression().learningRate
 
+    @Flag(name: .long, help: "Calibrate probabilities: fit a temperature on held-out folds (labels unchanged; probabilities become honest confidences).")
+    var calibrate = false
+
+    @Option(name: .long, help: "--calibrate: folds for the held-out scores.")
+    var calibrationFolds = 5
+
     @Option(name: .long, help: "naive Bayes and nblr: additive smoothing (1 = Laplace).")
     var alpha: Double = 1
 
     var parameters: TrainingParameters {
-        TrainingParameters(
+        var parameters = TrainingParameters(
             kind: classifier,
             logisticRegression: logisticRegression(c: c ?? LogisticRegression().c),
             naiveBayes: NaiveBayes(alpha: alpha),
             nbLogisticRegression: NBLogisticRegression(
                 alpha: alpha,
                 logisticRegression: logisticRegression(c: c ?? NBLogisticRegression().logisticRegression.c)))
+        parameters.calibrationFolds = calibrate ? calibrationFolds : nil
+        return parameters
     }
 
     private func logisticRegression(c: Double) -> LogisticRegression {

@@ -15,23 +15,26 @@ struct PredictionWriter {
     let format: PredictionFormat
     let labels: [String]
     var includeText = true
+    /// Whether lines carry explanations (decides the CSV header).
+    var explain = false
 
     func header() -> String? {
         switch format {
-        case .csv: return (["line", "label", "probability"] + labels.map { "p_" + $0 } + (includeText ? ["text"] : [])).map(Self.csvField).joined(separator: ",")
+        case .csv: return (["line", "label", "probability"] + labels.map { "p_" + $0 } + (includeText ? ["text"] : []) + (explain ? ["explanation"] : [])).map(Self.csvField).joined(separator: ",")
         case .table: return tableRow("line", "label", "prob", "text")
         case .jsonl: return nil
         }
     }
 
-    /// The output lines of `records`, formatted in parallel pieces and joined in order.
-    func lines(_ records: [TextRecord], _ predictions: [Prediction]) -> [UInt8] {
+    /// The output lines of `records`, formatted in parallel pieces and joined in order; with
+    /// `explanations`, each line also says which features pushed towards its label.
+    func lines(_ records: [TextRecord], _ predictions: [Prediction], explanations: [Explanation]? = nil) -> [UInt8] {
         let pieces = Parallel.blocks(records.count, size: 512)
         var parts = [[UInt8]](repeating: [], count: pieces.count)
         parts.withUnsafeMutableBufferPointer { parts in
             Parallel.forEach(pieces.count) { p in
                 var out = JSONBytes()
-                for i in pieces[p] { append(records[i], predictions[i], to: &out) }
+                for i in pieces[p] { append(records[i], predictions[i], explanation: explanations?[i], to: &out) }
                 parts[p] = out.bytes
             }
         }
@@ -39,11 +42,21 @@ struct PredictionWriter {
     }
 
     /// One record's line, keys in sorted order (as `JSONEncoder`'s `.sortedKeys`).
-    func append(_ record: TextRecord, _ prediction: Prediction, to out: inout JSONBytes) {
+    func append(_ record: TextRecord, _ prediction: Prediction, explanation: Explanation? = nil, to out: inout JSONBytes) {
         let top = prediction.probabilities[prediction.labelIndex]
+        let reasons = explanation.map { $0.towards[prediction.label] ?? [] } ?? []
         switch format {
         case .jsonl:
             out.raw("{")
+            if explanation != nil {
+                // [feature, its value in this text, its contribution towards the label], strongest first.
+                out.raw("\"explanation\":[")
+                for (n, r) in reasons.enumerated() {
+                    out.raw(n > 0 ? ",[" : "[")
+                    out.string(r.feature); out.raw(","); out.number(r.value); out.raw(","); out.number(r.contribution); out.raw("]")
+                }
+                out.raw("],")
+            }
             if let id = record.fields["id"] { out.raw("\"id\":"); out.string(id); out.raw(",") }
             out.raw("\"label\":"); out.string(prediction.label)
             out.raw(",\"line\":"); out.integer(record.line)
@@ -56,11 +69,16 @@ struct PredictionWriter {
             if includeText { out.raw(",\"text\":"); out.string(record.text) }
             out.raw("}\n")
         case .csv:
-            let cells = ["\(record.line)", prediction.label, Self.number(top)] + prediction.probabilities.map(Self.number) + (includeText ? [record.text] : [])
+            var cells = ["\(record.line)", prediction.label, Self.number(top)] + prediction.probabilities.map(Self.number) + (includeText ? [record.text] : [])
+            if explanation != nil { cells.append(reasons.map { "\($0.feature) \(String(format: "%+.4f", $0.contribution))" }.joined(separator: "; ")) }
             out.bytes.append(contentsOf: (cells.map(Self.csvField).joined(separator: ",") + "\n").utf8)
         case .table:
             let shown = record.text.count > 90 ? String(record.text.prefix(87)) + "..." : record.text
             out.bytes.append(contentsOf: (tableRow("\(record.line)", prediction.label, TextTable.fixed(top), shown.replacingOccurrences(of: "\n", with: " ")) + "\n").utf8)
+            if explanation != nil {
+                let because = reasons.map { "\($0.feature) \(String(format: "%+.3f", $0.contribution))" }.joined(separator: ", ")
+                out.bytes.append(contentsOf: "      because: \(because.isEmpty ? "(no known features)" : because)\n".utf8)
+            }
         }
     }
 
