@@ -4,7 +4,7 @@ SWIFT ?= swift
 STANCE := .build/release/stance
 DEMO_MODEL := .build/demo.stance
 
-.PHONY: setup build demo test model benchmarks fuzz fuzz-smoke sanitizers clean
+.PHONY: setup build demo test model benchmarks fuzz fuzz-smoke sanitizers dist spark-check clean
 
 setup:
 	@scripts/setup.sh
@@ -31,6 +31,16 @@ test:
 	python3 benchmarks/extraction.py $$(mktemp -d)
 	python3 benchmarks/accuracy.py --smoke
 	python3 benchmarks/speed.py --smoke
+	python3 Tests/ErrorTable/check_errors.py
+	python3 examples/spark/check_local.py
+
+## A self-contained tarball for machines without Swift (Spark executors): dist/stance-linux-*.tar.gz.
+dist: setup
+	scripts/dist.sh
+
+## Scores every FNC-1 and BBC body on a local Spark job and checks it equals one-process scoring.
+spark-check: build
+	python3 examples/spark/check_local.py
 
 ## libFuzzer harnesses (Tests/Fuzz): build with the fuzzer and AddressSanitizer, run each one.
 FUZZERS := FuzzTokenizer FuzzQuoteExtractor FuzzDataReader FuzzModelFile

@@ -41,6 +41,9 @@ public struct TextClassifierTrainer: Sendable {
     public func train(counts: FeatureCounts, rows: [Int]?, labels: [Int], labelNames: [String],
                       fingerprint: DataFingerprint, progress: LBFGS.Progress? = nil) throws(TrainingError) -> TextClassifier {
         let fit = FeatureExtractor.fit(counts, rows: rows)
+        guard fit.extractor.featureCount > 0 else {
+            throw .invalidFeatures("no features to learn from: every text is empty or every term was pruned (min-df \(features.minDocumentFrequency), max-df \(features.maxDocumentFrequency)); check the text field, or lower --min-df")
+        }
         let y = rows.map { $0.map { labels[$0] } } ?? labels
         var (model, report) = try fitModel(fit.features, labels: y, classCount: labelNames.count, progress: progress)
         var scaling: TemperatureScaling? = nil

@@ -68,7 +68,7 @@ public enum DataReader {
 
         if options.requireLabels && format == .lines {
             throw DataFileError(file: name, problem: "has no labels: the lines format holds texts only",
-                                hint: "training and evaluation need labels; use --format to choose a labelled format (jsonl, csv, tsv, label-tab, fasttext)")
+                                hint: "training and evaluation need labels; use --input-format to choose a labelled format (jsonl, csv, tsv, label-tab, fasttext)")
         }
         if bytes.isBlank(start..<bytes.count) {
             throw DataFileError.empty(file: name, format: format)
@@ -103,7 +103,7 @@ public enum DataReader {
         let pathExtension = DataFormat.pathExtension(of: name)
         guard pathExtension.isEmpty else {
             throw DataFileError(file: name, problem: "has an extension (.\(pathExtension)) that does not tell its format",
-                                hint: "use --format with one of: \(DataFormat.allNames)")
+                                hint: "use --input-format with one of: \(DataFormat.allNames)")
         }
         return DataFormat.detect(firstLine: firstLine, textField: options.textField,
                                  labelField: options.labelField, requireLabels: options.requireLabels)

@@ -27,6 +27,8 @@ public struct DataStream {
     private var pending: [UInt8] = []
     private var atEnd = false
     private var nextLineNumber = 1
+    /// The file offset of `pending`'s first byte.
+    private var pendingOffset = 0
     public private(set) var recordCount = 0
     public private(set) var skippedRows: [DataFileError] = []
 
@@ -88,6 +90,11 @@ public struct DataStream {
             if path != "-" { _ = Foundation.close(fd) }
             throw DataFileError.empty(file: name, format: options.format ?? .jsonl)
         }
+        if first.count >= 2 && ((first[0] == 0xFF && first[1] == 0xFE) || (first[0] == 0xFE && first[1] == 0xFF)) {
+            if path != "-" { _ = Foundation.close(fd) }
+            throw DataFileError(file: name, problem: "is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8",
+                                hint: "save it as UTF-8, e.g. iconv -f utf-16 -t utf-8")
+        }
         let bom = UTF8Validation.byteOrderMarkLength(first)
         first.removeFirst(bom)
         let format: DataFormat
@@ -109,6 +116,7 @@ public struct DataStream {
         }
         self.format = format
         self.pending = first
+        self.pendingOffset = bom
         self.atEnd = ended
         self.lastReadWasShort = short
     }
@@ -146,7 +154,7 @@ public struct DataStream {
                 guard let lastBreak = pending.lastIndex(where: { $0 == ASCII.lineFeed }) else {
                     if pending.count > 256 << 20 {
                         throw DataFileError(file: name, line: nextLineNumber, problem: "has a line longer than 256 MB",
-                                            hint: "is this really a one-record-a-line file? check --format")
+                                            hint: "is this really a one-record-a-line file? check --input-format")
                     }
                     continue
                 }
@@ -154,9 +162,11 @@ public struct DataStream {
             }
             let chunk = Array(pending[..<cut])
             pending.removeFirst(cut)
+            let chunkOffset = pendingOffset
+            pendingOffset += cut
             if let offset = UTF8Validation.firstInvalidByte(in: chunk, from: 0) {
                 throw DataFileError(file: name, line: nextLineNumber - 1 + chunk.lineNumber(ofOffset: offset, from: 0),
-                                    problem: "is not valid UTF-8: byte 0x\(String(chunk[offset], radix: 16, uppercase: true)) does not start a valid UTF-8 character",
+                                    problem: "is not valid UTF-8: byte 0x\(String(chunk[offset], radix: 16, uppercase: true)) at byte offset \(chunkOffset + offset) does not start a valid UTF-8 character",
                                     hint: "save the file as UTF-8; if it is Latin-1 or Windows-1252, convert it with iconv -f windows-1252 -t utf-8")
             }
             var lines: [ByteLine] = []
@@ -170,7 +180,9 @@ public struct DataStream {
             // records and the first error are the same as parsing them one after another.
             let pieces = stride(from: 0, to: lines.count, by: 512).map { $0..<min($0 + 512, lines.count) }
             var parsed = [[Result<TextRecord, DataFileError>]](repeating: [], count: pieces.count)
-            let job = ParseJob(format: format, chunk: chunk, context: context, lines: lines)
+            var chunkContext = context
+            chunkContext.byteOffset = chunkOffset
+            let job = ParseJob(format: format, chunk: chunk, context: chunkContext, lines: lines)
             parsed.withUnsafeMutableBufferPointer { parsed in
                 if threads <= 1 || pieces.count <= 1 {
                     for p in pieces.indices { parsed[p] = job.parse(pieces[p]) }

@@ -66,8 +66,8 @@ enum DelimitedReader {
         /// the reverse.
         static func wrongDelimiterHint(columns: [String], format: DataFormat) -> String? {
             guard columns.count == 1, let only = columns.first else { return nil }
-            if format == .csv && only.contains("\t") { return "the header has tabs, not commas; use --format tsv" }
-            if format == .tsv && only.contains(",") { return "the header has commas, not tabs; use --format csv" }
+            if format == .csv && only.contains("\t") { return "the header has tabs, not commas; use --input-format tsv" }
+            if format == .tsv && only.contains(",") { return "the header has commas, not tabs; use --input-format csv" }
             return nil
         }
     }
@@ -75,7 +75,7 @@ enum DelimitedReader {
     private static func record(_ row: DelimitedRow, _ layout: Layout,
                                _ context: RowContext) -> Result<TextRecord, DataFileError> {
         if let nul = row.nulOffset {
-            return .failure(.nulByte(file: context.file, line: row.line, offset: nul))
+            return .failure(.nulByte(file: context.file, line: row.line, offset: context.byteOffset + nul))
         }
         guard row.fields.count == layout.columns.count else {
             return .failure(context.error(

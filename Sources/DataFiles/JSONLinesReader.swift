@@ -20,7 +20,7 @@ enum JSONLinesReader {
         let options = context.options
         let textField = options.textField, labelField = options.labelField
         if let nul = bytes.firstIndex(of: ASCII.nul, in: line.range) {
-            return .failure(.nulByte(file: context.file, line: line.number, offset: nul))
+            return .failure(.nulByte(file: context.file, line: line.number, offset: context.byteOffset + nul))
         }
 
         let parsed: JSONLine

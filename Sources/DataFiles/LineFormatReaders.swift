@@ -19,12 +19,12 @@ enum LabelTabReader {
     static func record(_ line: ByteLine, _ bytes: [UInt8],
                                _ context: RowContext) -> Result<TextRecord, DataFileError> {
         if let nul = bytes.firstIndex(of: ASCII.nul, in: line.range) {
-            return .failure(.nulByte(file: context.file, line: line.number, offset: nul))
+            return .failure(.nulByte(file: context.file, line: line.number, offset: context.byteOffset + nul))
         }
         guard let tab = bytes.firstIndex(of: ASCII.tab, in: line.range) else {
             return .failure(context.error(
                 line: line.number, "has no tab between the label and the text",
-                hint: "expected label<TAB>text; use --format to choose another format"))
+                hint: "expected label<TAB>text; use --input-format to choose another format"))
         }
         let text = bytes.string(bytes.trimmed((tab + 1)..<line.range.upperBound))
         switch context.label(bytes.string(line.range.lowerBound..<tab), line: line.number,
@@ -57,7 +57,7 @@ enum FastTextReader {
     static func record(_ line: ByteLine, _ bytes: [UInt8],
                                _ context: RowContext) -> Result<TextRecord, DataFileError> {
         if let nul = bytes.firstIndex(of: ASCII.nul, in: line.range) {
-            return .failure(.nulByte(file: context.file, line: line.number, offset: nul))
+            return .failure(.nulByte(file: context.file, line: line.number, offset: context.byteOffset + nul))
         }
         let end = line.range.upperBound
         let prefixLength = prefix.utf8CodeUnitCount
@@ -79,7 +79,7 @@ enum FastTextReader {
         let text = bytes.string(bytes.trimmed(index..<end))
         switch context.label(labels.first, line: line.number,
                                problem: "has no label: fastText lines start with __label__<label>",
-                               hint: "use --format to choose another format") {
+                               hint: "use --input-format to choose another format") {
         case .success(let label):
             let fields: [String: String] = labels.count > 1 ? ["labels": labels.joined(separator: " ")] : [:]
             return .success(TextRecord(text: text, label: label, line: line.number, fields: fields))
@@ -103,7 +103,7 @@ enum PlainLinesReader {
 
     static func record(_ line: ByteLine, _ bytes: [UInt8], _ context: RowContext) -> Result<TextRecord, DataFileError> {
         if let nul = bytes.firstIndex(of: ASCII.nul, in: line.range) {
-            return .failure(.nulByte(file: context.file, line: line.number, offset: nul))
+            return .failure(.nulByte(file: context.file, line: line.number, offset: context.byteOffset + nul))
         }
         return .success(TextRecord(text: bytes.string(bytes.trimmed(line.range)), label: nil, line: line.number))
     }

@@ -2,6 +2,9 @@
 struct RowContext {
     let file: String
     let options: DataReaderOptions
+    /// Where the bytes the rows are read from start in the file (a streamed chunk's offset), so
+    /// byte offsets in messages count from the start of the file.
+    var byteOffset = 0
 
     /// A row-level error for `line` of this file.
     func error(line: Int, _ problem: String, hint: String? = nil) -> DataFileError {

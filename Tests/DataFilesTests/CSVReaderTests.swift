@@ -149,5 +149,5 @@ import Testing
 @Test func csvHeaderWithTabsSuggestsTSV() {
     let error = errorReading("text\tlabel\nhi\tpos\n", name: "data.csv")
     #expect(error?.problem == "the header has no text column \"text\"; its columns are \"text\tlabel\"")
-    #expect(error?.hint == "the header has tabs, not commas; use --format tsv")
+    #expect(error?.hint == "the header has tabs, not commas; use --input-format tsv")
 }

@@ -75,7 +75,7 @@ import Testing
 
 @Test func readerRefusesToGuessAnUnknownExtension() {
     let error = errorReading(#"{"text": "a", "label": "b"}"#, name: "data.dat")
-    #expect(error?.description == "data.dat: has an extension (.dat) that does not tell its format (use --format with one of: jsonl, csv, tsv, label-tab, fasttext, lines)")
+    #expect(error?.description == "data.dat: has an extension (.dat) that does not tell its format (use --input-format with one of: jsonl, csv, tsv, label-tab, fasttext, lines)")
 }
 
 @Test func explicitFormatWinsOverTheExtension() throws {

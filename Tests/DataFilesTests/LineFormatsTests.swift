@@ -20,7 +20,7 @@ import Testing
 
 @Test func labelTabLineWithoutATabIsAnError() {
     let error = errorReading("pos\tok\npos great\n", name: "data.txt", format: .labelTab)
-    #expect(error?.description == "data.txt:2: has no tab between the label and the text (expected label<TAB>text; use --format to choose another format)")
+    #expect(error?.description == "data.txt:2: has no tab between the label and the text (expected label<TAB>text; use --input-format to choose another format)")
 }
 
 @Test func labelTabEmptyLabelIsAnError() {
@@ -47,7 +47,7 @@ import Testing
 
 @Test func fastTextLineWithoutALabelIsAnErrorWhenRequired() throws {
     let error = errorReading("__label__pos ok\nno label here\n", name: "data.ft")
-    #expect(error?.description == "data.ft:2: has no label: fastText lines start with __label__<label> (use --format to choose another format)")
+    #expect(error?.description == "data.ft:2: has no label: fastText lines start with __label__<label> (use --input-format to choose another format)")
     let data = try readText("__label__pos ok\nno label here\n", name: "data.ft", requireLabels: false)
     #expect(data.records == [
         TextRecord(text: "ok", label: "pos", line: 1),
@@ -76,5 +76,5 @@ import Testing
 
 @Test func linesFormatCannotSatisfyRequiredLabels() {
     let error = errorReading("some text\n", name: "data.txt", format: .lines)
-    #expect(error?.description == "data.txt: has no labels: the lines format holds texts only (training and evaluation need labels; use --format to choose a labelled format (jsonl, csv, tsv, label-tab, fasttext))")
+    #expect(error?.description == "data.txt: has no labels: the lines format holds texts only (training and evaluation need labels; use --input-format to choose a labelled format (jsonl, csv, tsv, label-tab, fasttext))")
 }

@@ -50,21 +50,32 @@ struct ArticleScoring {
         }
     }
 
-    /// Files are read whole as plain text (HTML tags stripped when the name ends in .html/.htm);
-    /// folders give their files in name order; .jsonl/.csv files give one article per record.
-    func articles(from inputs: [String]) throws -> [Article] {
-        var out: [Article] = []
+    /// Hands `body` the articles of `inputs` in batches, in order: files are read whole as plain
+    /// text (HTML tags stripped when the name ends in .html/.htm); folders give their files in
+    /// name order; JSON Lines (and other one-record-a-line input, including standard input with
+    /// --input-format) is streamed, a batch per chunk, so a pipe gets each article's statements
+    /// as soon as its line has arrived; CSV/TSV files give one article per record.
+    func forEachBatch(of inputs: [String], _ body: ([Article]) throws -> Void) throws {
         for input in inputs {
             var isFolder: ObjCBool = false
             if input != "-" && FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) && isFolder.boolValue {
                 let names = try FileManager.default.contentsOfDirectory(atPath: input).filter { !$0.hasPrefix(".") }.sorted()
-                out += try articles(from: names.map { (input as NSString).appendingPathComponent($0) })
+                try forEachBatch(of: names.map { (input as NSString).appendingPathComponent($0) }, body)
                 continue
             }
             let ext = (input as NSString).pathExtension.lowercased()
             if ["jsonl", "ndjson", "csv", "tsv"].contains(ext) || reading.inputFormat != nil {
-                let set = try reading.read(input, requireLabels: false)
-                out += set.records.map { Article(name: $0.fields["id"] ?? "\(input):\($0.line)", text: $0.text) }
+                let options = reading.options(requireLabels: false)
+                let article = { (record: TextRecord) in Article(name: record.fields["id"] ?? "\(input):\(record.line)", text: record.text) }
+                if DataStream.canStream(path: input, options: options) {
+                    var stream = try attempt { () throws(DataFileError) in try DataStream(path: input, options: options, chunkBytes: 1 << 20) }
+                    defer { stream.close() }
+                    while let records = try attempt({ () throws(DataFileError) in try stream.nextChunk() }) {
+                        try body(records.map(article))
+                    }
+                } else {
+                    try body(try reading.read(input, requireLabels: false).records.map(article))
+                }
                 continue
             }
             let data: Data
@@ -77,17 +88,33 @@ struct ArticleScoring {
                 data = d
             }
             guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(input): the article is not valid UTF-8 text") }
-            out.append(Article(name: input, text: ["html", "htm"].contains(ext) ? HTMLText.plain(text) : text))
+            try body([Article(name: input, text: ["html", "htm"].contains(ext) ? HTMLText.plain(text) : text)])
         }
-        return out
+    }
+
+    /// Scores the articles of `inputs` batch by batch (see ``forEachBatch(of:_:)``).
+    func run(inputs: [String]) throws {
+        writeHeader()
+        try forEachBatch(of: inputs) { batch in
+            score(batch)
+            fflush(nil)  // a pipe's reader gets every batch's lines at once
+        }
     }
 
     func run(_ articles: [Article]) throws {
-        let extractor = QuoteExtractor()
+        writeHeader()
+        score(articles)
+    }
+
+    func writeHeader() {
         if format == .csv {
             print((["article", "start", "end", "speaker", "verb", "partial", "label", "probability"] + classifier.labels.map { "p_" + $0 } + ["text", "context"])
                 .map(PredictionWriter.csvField).joined(separator: ","))
         }
+    }
+
+    func score(_ articles: [Article]) {
+        let extractor = QuoteExtractor()
         for article in articles {
             let statements = extractor.extract(from: article.text)
             let predictions = classifier.predict(statements.map { Document(text: $0.text, context: $0.context) })

@@ -48,7 +48,11 @@ struct Predict: ParsableCommand {
         let outputFormat = format ?? (Terminal.standardOutputIsTerminal ? .table : .jsonl)
         if articles {
             let scoring = ArticleScoring(classifier: try classifier.single(for: "--articles"), format: outputFormat, reading: reading)
-            try scoring.run(try text.map { [ArticleScoring.Article(name: "--text", text: $0)] } ?? scoring.articles(from: inputs))
+            if let text {
+                try scoring.run([ArticleScoring.Article(name: "--text", text: text)])
+            } else {
+                try scoring.run(inputs: inputs)
+            }
             return
         }
         var writer = PredictionWriter(format: outputFormat, labels: classifier.labels)

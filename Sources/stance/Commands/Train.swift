@@ -27,6 +27,9 @@ struct Train: ParsableCommand {
     var cacheDir: String?
 
     func validate() throws {
+        if streaming && grouping.groupField != nil {
+            throw ValidationError("--group-field trains one model per group from data in memory; it cannot be combined with --streaming")
+        }
         let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -34,6 +37,19 @@ struct Train: ParsableCommand {
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw ValidationError("the output folder \(folder) is not writable; choose another --output")
+        }
+    }
+
+    /// Runs a training call; problems that lie in the data (one label, no examples, nothing
+    /// left to learn from) name the data file.
+    private func training<T>(_ body: () throws(TrainingError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            switch error {
+            case .singleClass, .noExamples, .invalidFeatures: throw CLIError("\(data.data): \(error.description)")
+            default: throw CLIError(error.description)
+            }
         }
     }
 
@@ -52,7 +68,7 @@ struct Train: ParsableCommand {
         progress.update("featurising \(documents.count) documents")
         if let groupField = grouping.groupField {
             let groups = try grouping.groups(set.records, file: data.data)!
-            let bundle = try attempt { () throws(TrainingError) in
+            let bundle = try training { () throws(TrainingError) in
                 try trainer.trainGrouped(documents: documents, labels: labels, groups: groups, groupField: groupField) { group in
                     progress.update("training the \(groupField) \"\(group)\" sub-model")
                 }
@@ -68,7 +84,7 @@ struct Train: ParsableCommand {
             print("model     \(output)")
             return
         }
-        let classifier = try attempt { () throws(TrainingError) in
+        let classifier = try training { () throws(TrainingError) in
             try trainer.train(documents: documents, labels: labels) { iteration, loss, gradient in
                 if trainer.parameters.logisticRegression.solver == .adagrad {
                     progress.update(String(format: "adagrad epoch %d  mean loss %.6f", iteration, loss))
@@ -90,19 +106,26 @@ struct Train: ParsableCommand {
         }
         defer { stream.close() }
         let reading = data.reading
-        let classifier = try streamer.train({
-            guard let records = try stream.nextChunk() else { return nil }
-            return reading.documents(records).enumerated().map { ($1, records[$0].label!) }
-        }, progress: { event in
-            switch event {
-            case .read(let documents, let bytes):
-                progress.update("reading \(data.data): \(documents) documents, cache \(bytes >> 20) MB")
-            case .training(let epoch, let done, let total):
-                progress.update("adagrad epoch \(epoch)/\(trainer.parameters.logisticRegression.epochs): \(done * 100 / max(total, 1))%")
-            case .epochDone(let epoch, let loss):
-                progress.update(String(format: "adagrad epoch %d done, mean loss %.6f", epoch, loss))
-            }
-        })
+        let classifier: TextClassifier
+        do {
+            classifier = try streamer.train({
+                guard let records = try stream.nextChunk() else { return nil }
+                return reading.documents(records).enumerated().map { ($1, records[$0].label!) }
+            }, progress: { event in
+                switch event {
+                case .read(let documents, let bytes):
+                    progress.update("reading \(data.data): \(documents) documents, cache \(bytes >> 20) MB")
+                case .training(let epoch, let done, let total):
+                    progress.update("adagrad epoch \(epoch)/\(trainer.parameters.logisticRegression.epochs): \(done * 100 / max(total, 1))%")
+                case .epochDone(let epoch, let loss):
+                    progress.update(String(format: "adagrad epoch %d done, mean loss %.6f", epoch, loss))
+                }
+            })
+        } catch let error as TrainingError {
+            throw CLIError("\(data.data): \(error.description)")
+        } catch let error as DataFileError {
+            throw CLIError(error.description)
+        }
         if !stream.skippedRows.isEmpty {
             Terminal.standardError("skipped \(stream.skippedRows.count) bad row(s) of \(data.data); the first: \(stream.skippedRows[0])")
         }

@@ -8,7 +8,10 @@ enum DefaultModel {
 
     static func path() throws -> String {
         if let env = ProcessInfo.processInfo.environment["STANCE_MODEL"], !env.isEmpty { return env }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // The executable's own location (/proc/self/exe on Linux), not argv[0], which is a bare
+        // name when stance is found through PATH.
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = folder.appendingPathComponent(fileName).path
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
