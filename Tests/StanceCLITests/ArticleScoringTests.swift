@@ -27,3 +27,25 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("\"probabilities\""))
 }
+
+@Test func evaluateSummarisesSpeakersAcrossArticles() throws {
+    let folder = try CLI.scratchFolder()
+    let articles = [
+        #"{"id": "a1", "text": "“We welcome these talks and want a real partnership,” Minister Anna Kovac said on Monday.\n\n“They lied to us about the deal,” said Senator Bill Ray."}"#,
+        #"{"id": "a2", "text": "“The meeting will be on Tuesday,” Minister Anna Kovac said."}"#,
+    ].joined(separator: "\n") + "\n"
+    try articles.write(to: folder.appendingPathComponent("news.jsonl"), atomically: true, encoding: .utf8)
+    let table = try CLI.run(["evaluate", "--articles", "news.jsonl"], in: folder)
+    #expect(table.status == 0, "\(table.stderr)")
+    #expect(table.stdout.contains("3 quoted statements in 2 articles"))
+    #expect(table.stdout.contains("Anna Kovac"))
+    let csv = try CLI.run(["evaluate", "--articles", "news.jsonl", "--format", "csv"], in: folder)
+    let rows = csv.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+    #expect(rows[0] == ["speaker", "articles", "statements", "neutral", "skeptical", "supportive"])
+    let kovac = try #require(rows.first { $0[0] == "Anna Kovac" })
+    #expect(kovac[1] == "2" && kovac[2] == "2")
+    #expect(kovac[3...].compactMap { Int($0) }.reduce(0, +) == 2)
+    // Labelled-data options are refused with --articles, and one of --data/--articles is needed.
+    #expect(try CLI.run(["evaluate", "--articles", "news.jsonl", "--report", "r"], in: folder).status == 64)
+    #expect(try CLI.run(["evaluate"], in: folder).status == 64)
+}

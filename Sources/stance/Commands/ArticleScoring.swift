@@ -113,6 +113,18 @@ struct ArticleScoring {
         }
     }
 
+    /// Every quoted statement of `articles` with its prediction, in order.
+    func scored(_ articles: [Article]) -> [(article: String, statement: QuotedStatement, prediction: Prediction)] {
+        let extractor = QuoteExtractor()
+        var out: [(article: String, statement: QuotedStatement, prediction: Prediction)] = []
+        for article in articles {
+            let statements = extractor.extract(from: article.text)
+            let predictions = classifier.predict(statements.map { Document(text: $0.text, context: $0.context) })
+            for (s, p) in zip(statements, predictions) { out.append((article.name, s, p)) }
+        }
+        return out
+    }
+
     func score(_ articles: [Article]) {
         let extractor = QuoteExtractor()
         for article in articles {
