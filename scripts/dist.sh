@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a self-contained stance for machines without a Swift toolchain (Spark executors, say):
 # the Swift runtime linked in statically (--static-swift-stdlib), OpenBLAS and the libraries it
-# needs copied beside the binary (found through an $ORIGIN rpath), and the bundled model.
+# needs copied beside the binary (found through an $ORIGIN DT_RPATH, which unlike RUNPATH also
+# serves the libraries OpenBLAS itself loads), and the bundled model.
 # Then checks the result runs with no toolchain on PATH and no libswift in its dependencies.
 #
 #   scripts/dist.sh        -> dist/stance-linux-x86_64.tar.gz
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 name="stance-linux-$(uname -m)"
 out="dist/$name"
 swift build -c release --product stance --static-swift-stdlib --scratch-path .build-dist \
-  -Xlinker -rpath -Xlinker '$ORIGIN/lib'
+  -Xlinker --disable-new-dtags -Xlinker -rpath -Xlinker '$ORIGIN/lib'
 rm -rf "$out" && mkdir -p "$out/lib" "$out/Models"
 cp .build-dist/release/stance "$out/stance"
 cp Models/us-russia-stance.stance "$out/Models/"
@@ -33,6 +34,9 @@ done
 tar -C dist -czf "dist/$name.tar.gz" "$name"
 
 # The check: no Swift runtime needed, and it scores from an unrelated folder with a bare PATH.
+if ldd "$out/stance" | grep -E 'lib(openblas|gfortran|quadmath)' | grep -vq "$out/lib"; then
+  echo "dist: some bundled libraries are not loaded from $out/lib:" >&2; ldd "$out/stance" >&2; exit 1
+fi
 if ldd "$out/stance" | grep -q libswift; then
   echo "dist: $out/stance still links a Swift runtime library:" >&2; ldd "$out/stance" | grep libswift >&2; exit 1
 fi
