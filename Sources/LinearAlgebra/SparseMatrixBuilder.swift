@@ -10,6 +10,9 @@ public struct SparseMatrixBuilder: Sendable {
     private var rowStart: [Int] = [0]
     private var columnIndices: [Int32] = []
     private var values: [Float] = []
+    /// Scratch space for sorting a row's ids (kept between rows).
+    private var sortScratch: [Int32] = []
+    private var histogram: [Int] = []
 
     public init(columns: Int) {
         precondition(columns >= 0 && columns <= Int(Int32.max), "SparseMatrixBuilder: \(columns) columns")
@@ -27,7 +30,7 @@ public struct SparseMatrixBuilder: Sendable {
     /// Appends a row whose entries are the distinct ids in `ids` with their multiplicities.
     /// `ids` is sorted in place (that is the point: no temporary dictionary per document).
     public mutating func appendRow(countingIDs ids: inout [Int32]) {
-        ids.sort()
+        sortIDs(&ids)
         var p = 0
         while p < ids.count {
             let id = ids[p]
@@ -39,6 +42,54 @@ public struct SparseMatrixBuilder: Sendable {
             p = q
         }
         rowStart.append(columnIndices.count)
+    }
+
+    /// Sorts a row's ids: insertion sort for short rows, otherwise a two- or three-pass LSD radix
+    /// sort on the bits the column count needs. A row of a few hundred ids sorts several times
+    /// faster than with the standard library's comparison sort, which was a quarter of the time
+    /// of scoring a vocabulary model with character n-grams.
+    mutating func sortIDs(_ ids: inout [Int32]) {
+        let n = ids.count
+        if n < 48 {
+            ids.withUnsafeMutableBufferPointer { a in
+                for i in 1..<max(n, 1) {
+                    let v = a[i]
+                    var j = i - 1
+                    while j >= 0 && a[j] > v { a[j + 1] = a[j]; j -= 1 }
+                    a[j + 1] = v
+                }
+            }
+            return
+        }
+        let bits = max(1, Int.bitWidth - max(columns - 1, 1).leadingZeroBitCount)
+        let passes = (bits + 10) / 11
+        let digitBits = (bits + passes - 1) / passes
+        let buckets = 1 << digitBits
+        if sortScratch.count < n { sortScratch = [Int32](repeating: 0, count: n) }
+        if histogram.count < buckets { histogram = [Int](repeating: 0, count: buckets) }
+        ids.withUnsafeMutableBufferPointer { a in
+            sortScratch.withUnsafeMutableBufferPointer { b in
+                histogram.withUnsafeMutableBufferPointer { h in
+                    var source = a.baseAddress!, target = b.baseAddress!
+                    let mask = UInt32(buckets - 1)
+                    for pass in 0..<passes {
+                        let shift = UInt32(pass * digitBits)
+                        for d in 0..<buckets { h[d] = 0 }
+                        for i in 0..<n { h[Int((UInt32(bitPattern: source[i]) >> shift) & mask)] += 1 }
+                        var total = 0
+                        for d in 0..<buckets { let c = h[d]; h[d] = total; total += c }
+                        for i in 0..<n {
+                            let v = source[i]
+                            let d = Int((UInt32(bitPattern: v) >> shift) & mask)
+                            target[h[d]] = v
+                            h[d] += 1
+                        }
+                        swap(&source, &target)
+                    }
+                    if source != a.baseAddress! { a.baseAddress!.update(from: source, count: n) }
+                }
+            }
+        }
     }
 
     /// Appends a row given as strictly increasing column indices and their values.

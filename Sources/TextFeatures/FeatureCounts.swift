@@ -27,20 +27,14 @@ public struct FeatureCounts: Sendable {
         } else {
             // A name is built as a String only the first time it is seen.
             var scanner = FeatureScanner(configuration: configuration)
-            var ids: [UInt64: Int32] = [:]
+            var ids = FeatureKeyTable(capacity: 1 << 16)
             var names: [String] = []
             for document in documents {
                 scratch.removeAll(keepingCapacity: true)
                 scanner.forEachFeature(of: document) { feature in
-                    let key = feature.key64
-                    if let id = ids[key] {
-                        scratch.append(id)
-                    } else {
-                        let id = Int32(names.count)
-                        ids[key] = id
-                        names.append(feature.string)
-                        scratch.append(id)
-                    }
+                    let id = ids.insert(feature.key64, Int32(names.count))
+                    if id == Int32(names.count) { names.append(feature.string) }
+                    scratch.append(id)
                 }
                 builder.columns = names.count
                 builder.appendRow(countingIDs: &scratch)

@@ -6,7 +6,7 @@ public struct Vocabulary: Sendable, Equatable {
     public let terms: [String]
     private let index: [String: Int32]
     /// The same map keyed by each term's ``FeatureKey``, for the byte-level featuriser.
-    private let keyIndex: [UInt64: Int32]
+    private let keyIndex: FeatureKeyTable
 
     public init(sortedTerms terms: [String]) {
         self.terms = terms
@@ -15,9 +15,8 @@ public struct Vocabulary: Sendable, Equatable {
         for (i, t) in terms.enumerated() { index[t] = Int32(i) }
         precondition(index.count == terms.count, "Vocabulary: duplicate terms")
         self.index = index
-        var keyIndex: [UInt64: Int32] = [:]
-        keyIndex.reserveCapacity(terms.count)
-        for (i, t) in terms.enumerated() { keyIndex[FeatureKey.of(t)] = Int32(i) }
+        var keyIndex = FeatureKeyTable(capacity: terms.count)
+        for (i, t) in terms.enumerated() { keyIndex.insert(FeatureKey.of(t), Int32(i)) }
         precondition(keyIndex.count == terms.count, "Vocabulary: two terms share a 64-bit feature key")
         self.keyIndex = keyIndex
     }
@@ -27,7 +26,7 @@ public struct Vocabulary: Sendable, Equatable {
     public func id(of term: String) -> Int32? { index[term] }
 
     /// The id of the term whose ``FeatureKey`` is `key`.
-    @inline(__always) public func id(ofKey key: UInt64) -> Int32? { keyIndex[key] }
+    @inline(__always) public func id(ofKey key: UInt64) -> Int32? { keyIndex.value(for: key) }
 
     public static func == (a: Vocabulary, b: Vocabulary) -> Bool { a.terms == b.terms }
 }
