@@ -32,6 +32,7 @@ test:
 	python3 benchmarks/accuracy.py --smoke
 	python3 benchmarks/speed.py --smoke
 	python3 Tests/ErrorTable/check_errors.py
+	python3 Tests/Scale/stream_predict.py --gigabytes 2
 	python3 examples/spark/check_local.py
 
 ## A self-contained tarball for machines without Swift (Spark executors): dist/stance-linux-*.tar.gz.

@@ -1,7 +1,9 @@
-// Fuzz harness: the tokeniser (every option) and the n-gram generator.
+// Fuzz harness: the tokeniser (every option) and the n-gram generator, and a differential check
+// of the byte-level fast path (tokenizer and feature scanner) against the readable String path.
 import TextFeatures
 
-/// Any bytes, as lossy UTF-8: tokens are never empty and never contain white space.
+/// Any bytes, as lossy UTF-8: tokens are never empty and never contain white space; the fast
+/// byte path gives exactly the String path's tokens and features.
 func fuzz(_ bytes: [UInt8]) {
     let text = String(decoding: bytes, as: UTF8.self)
     for tokenizer in [Tokenizer(), Tokenizer(lowercase: false, punctuation: false),
@@ -12,7 +14,20 @@ func fuzz(_ bytes: [UInt8]) {
             precondition(!token.contains(where: { $0 == " " || $0 == "\n" }), "token with white space: \(token)")
         }
         _ = NGramGenerator(words: NGramRange(1, 3), characters: NGramRange(1, 5)).features(of: tokens)
+        precondition(tokenizer.fastTokens(text) == tokens, "byte tokenizer differs on \(text.debugDescription)")
     }
+    let configuration = FeatureConfiguration(ngrams: NGramGenerator(words: NGramRange(1, 3), characters: NGramRange(1, 5)),
+                                             contextNGrams: NGramRange(1, 2))
+    let document = Document(text: text, context: "“" + text + "” he said " + text.prefix(7))
+    var reference: [String: Int] = [:], scanned: [String: Int] = [:]
+    FeatureCounts.forEachFeature(of: document, configuration) { reference[$0, default: 0] += 1 }
+    var scanner = FeatureScanner(configuration: configuration)
+    scanner.forEachFeature(of: document) { feature in
+        let name = feature.string
+        scanned[name, default: 0] += 1
+        precondition(feature.hash32 == FeatureHashing.fnv1a32(name) && feature.key64 == FeatureKey.of(name), "hash of \(name)")
+    }
+    precondition(scanned == reference, "feature scanner differs on \(text.debugDescription)")
 }
 
 #if FUZZING
