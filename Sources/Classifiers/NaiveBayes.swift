@@ -38,25 +38,66 @@ public struct NaiveBayes: Sendable, Equatable, Codable {
         }
     }
 
+    /// The sufficient statistics: per-class feature totals and document counts. Adding rows in
+    /// any order and chunking gives the same totals, which is what lets naive Bayes train in one
+    /// streamed pass over a corpus of any size (``StreamingTrainer``).
+    public struct Counts: Sendable {
+        /// d×k: a feature's k totals are adjacent.
+        public var featureTotals: DenseMatrix
+        public var classDocuments: [Double]
+
+        public init(featureCount: Int, classCount: Int) {
+            featureTotals = DenseMatrix(rows: featureCount, columns: classCount)
+            classDocuments = [Double](repeating: 0, count: classCount)
+        }
+
+        /// Makes room for one more class (labels met while streaming), as index `classDocuments.count`.
+        public mutating func addClass() {
+            let d = featureTotals.rows, k = featureTotals.columns
+            var wider = DenseMatrix(rows: d, columns: k + 1)
+            for j in 0..<d { for c in 0..<k { wider.values[j * (k + 1) + c] = featureTotals.values[j * k + c] } }
+            featureTotals = wider
+            classDocuments.append(0)
+        }
+
+        /// The same counts with class `order[i]` as class i.
+        public func reordered(_ order: [Int]) -> Counts {
+            var out = Counts(featureCount: featureTotals.rows, classCount: order.count)
+            let k = order.count
+            for j in 0..<featureTotals.rows { for (c, from) in order.enumerated() { out.featureTotals.values[j * k + c] = featureTotals.values[j * k + from] } }
+            out.classDocuments = order.map { classDocuments[$0] }
+            return out
+        }
+
+        public mutating func add(_ x: SparseMatrix, labels: [Int], variant: Variant) throws(TrainingError) {
+            let k = classDocuments.count
+            for i in 0..<x.rows {
+                let c = labels[i]
+                classDocuments[c] += 1
+                for p in x.rowStart[i]..<x.rowStart[i + 1] {
+                    let v = Double(x.values[p])
+                    guard v >= 0 else {
+                        throw .invalidFeatures("naive Bayes needs non-negative features; row \(i) has \(v). Use counts, binary or tfidf weighting")
+                    }
+                    featureTotals.values[Int(x.columnIndices[p]) * k + c] += variant == .bernoulli ? (v > 0 ? 1 : 0) : v
+                }
+            }
+        }
+    }
+
     public func fit(_ x: SparseMatrix, labels: [Int], classCount k: Int) throws(TrainingError) -> LinearModel {
         try validate()
         try TrainingError.checkLabels(labels, rows: x.rows, classCount: k)
-        let d = x.columns
-        // One pass: per-class feature totals (d×k, so a feature's k totals are adjacent).
-        var featureTotals = DenseMatrix(rows: d, columns: k)
-        var classDocuments = [Double](repeating: 0, count: k)
-        for i in 0..<x.rows {
-            let c = labels[i]
-            classDocuments[c] += 1
-            for p in x.rowStart[i]..<x.rowStart[i + 1] {
-                let v = Double(x.values[p])
-                guard v >= 0 else {
-                    throw .invalidFeatures("naive Bayes needs non-negative features; row \(i) has \(v). Use counts, binary or tfidf weighting")
-                }
-                featureTotals[Int(x.columnIndices[p]), c] += variant == .bernoulli ? (v > 0 ? 1 : 0) : v
-            }
-        }
-        let n = Double(x.rows)
+        var counts = Counts(featureCount: x.columns, classCount: k)
+        try counts.add(x, labels: labels, variant: variant)
+        return model(from: counts)
+    }
+
+    /// The model the counts imply.
+    public func model(from counts: Counts) -> LinearModel {
+        let featureTotals = counts.featureTotals, classDocuments = counts.classDocuments
+        let d = featureTotals.rows, k = featureTotals.columns
+        let n = classDocuments.reduce(0, +)
         let logPrior = classDocuments.map { fitPrior ? log($0 / n) : -log(Double(k)) }
         var weights = DenseMatrix(rows: d, columns: k)
         var intercepts = logPrior

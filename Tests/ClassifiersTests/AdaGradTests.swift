@@ -93,10 +93,27 @@ private func streamed(_ data: [(document: Document, label: String)], chunk: Int,
     #expect(one.model == three.model)
 }
 
+@Test func streamingNaiveBayesIsExactlyTheInMemoryModel() throws {
+    let train = corpus(5_000, seed: 9)
+    for kind in [ClassifierKind.nb, .complementNB, .bernoulliNB] {
+        let features = FeatureConfiguration(ngrams: NGramGenerator(words: NGramRange(1, 2), characters: nil), hashBits: 16,
+                                            weighting: .binary, sublinearTF: false, normalization: .none)
+        let parameters = TrainingParameters(kind: kind)
+        let inMemory = try TextClassifierTrainer(features: features, parameters: parameters)
+            .train(documents: train.map(\.document), labels: train.map(\.label))
+        let stream = try streamed(train, chunk: 777, features: features, parameters: parameters)
+        #expect(stream.model == inMemory.model, "\(kind)")
+        #expect(stream.labels == inMemory.labels)
+        #expect(stream.metadata.trainingData == inMemory.metadata.trainingData)
+    }
+}
+
 @Test func streamingTrainingRefusesWhatItCannotDo() {
     let data = corpus(10, seed: 8)
     #expect(throws: TrainingError.self) { try streamed(data, chunk: 5, features: .standard) }  // no hashing
     #expect(throws: TrainingError.self) { try streamed(data, chunk: 5, parameters: TrainingParameters(kind: .logreg)) }  // lbfgs
+    #expect(throws: TrainingError.self) { try streamed(data, chunk: 5, parameters: TrainingParameters(kind: .nb)) }  // nb with tfidf
+    #expect(throws: TrainingError.self) { try streamed(data, chunk: 5, parameters: TrainingParameters(kind: .nblr)) }
     #expect(throws: TrainingError.self) { try streamed([], chunk: 5) }
     #expect(throws: TrainingError.self) { try streamed(data.map { ($0.document, "only") }, chunk: 5) }
 }

@@ -404,7 +404,7 @@ CASES = [
     Case("streaming-lbfgs", "cli", "`train --streaming --hash-bits 12` without `--solver adagrad`",
          [File("train.jsonl", TINY_CORPUS)],
          ["train", "--data", "train.jsonl", "--streaming", "--hash-bits", "12", "--output", "m.stance"],
-         1, "streaming training fits logistic regression with the adagrad solver; use --classifier logreg --solver adagrad"),
+         1, "streaming logistic regression uses the adagrad solver; add --solver adagrad"),
     Case("streaming-group-field", "cli", "`train --streaming --group-field` (grouping is not streamed)",
          [File("train.jsonl", TINY_CORPUS)],
          ["train", "--data", "train.jsonl", *STREAM, "--group-field", "target", "--output", "m.stance"],

@@ -2,8 +2,11 @@ import Foundation
 import LinearAlgebra
 import TextFeatures
 
-/// Trains logistic regression on a corpus of any size in memory that does not grow with it.
+/// Trains on a corpus of any size in memory that does not grow with it: naive Bayes in one
+/// pass, logistic regression by AdaGrad epochs over a feature cache.
 ///
+/// Naive Bayes needs only per-class feature totals, so each chunk is featurised, weighted and
+/// added to them, and nothing is kept. For logistic regression:
 /// Pass 0 reads the corpus once, chunk by chunk: each chunk is featurised (in parallel, with
 /// hashed features, which need no vocabulary in memory), its document frequencies and labels
 /// are counted, and its rows go to a ``FeatureCache`` on disk. Then each epoch reads the cache
@@ -40,8 +43,20 @@ public struct StreamingTrainer: Sendable {
         guard features.hashBits != nil else {
             throw .invalidParameter("streaming training needs hashed features (e.g. --hash-bits 20): a vocabulary would have to be learned and held in memory first")
         }
-        guard parameters.kind == .logreg, parameters.logisticRegression.solver == .adagrad else {
-            throw .invalidParameter("streaming training fits logistic regression with the adagrad solver; use --classifier logreg --solver adagrad")
+        switch parameters.kind {
+        case .logreg:
+            guard parameters.logisticRegression.solver == .adagrad else {
+                throw .invalidParameter("streaming logistic regression uses the adagrad solver; add --solver adagrad")
+            }
+        case .nb, .complementNB, .bernoulliNB:
+            guard features.weighting != .tfidf else {
+                throw .invalidParameter("streaming naive Bayes reads the corpus once, so it cannot weight by idf (known only at the end); use --weighting binary or counts")
+            }
+        case .nblr:
+            throw .invalidParameter("nblr cannot stream (it needs the naive-Bayes ratios before fitting); use --classifier logreg --solver adagrad or nb")
+        }
+        if parameters.calibrationFolds != nil {
+            throw .invalidParameter("--calibrate needs held-out folds of data in memory; it cannot be combined with --streaming")
         }
         try parameters.validate(features: features)
     }
@@ -50,6 +65,7 @@ public struct StreamingTrainer: Sendable {
     public func train(_ nextChunk: () throws -> [(document: Document, label: String)]?,
                       progress: (Event) -> Void = { _ in }) throws -> TextClassifier {
         try validate()
+        if parameters.kind != .logreg { return try trainNaiveBayes(nextChunk, progress: progress) }
         let bits = features.hashBits!
         let columns = 1 << bits
         let cache = try FeatureCache(directory: cacheDirectory, columns: columns)
@@ -134,5 +150,42 @@ public struct StreamingTrainer: Sendable {
                                                   gradientNorm: 0, stopReason: "\(settings.epochs) adagrad epochs (streamed)")
         let metadata = ModelMetadata(training: parameters, trainingData: fingerprint.fingerprint, fit: report)
         return TextClassifier(labels: names, features: extractor, model: learner.model, metadata: metadata)
+    }
+
+    /// One pass: featurise, weight and add each chunk to the per-class totals.
+    private func trainNaiveBayes(_ nextChunk: () throws -> [(document: Document, label: String)]?,
+                                 progress: (Event) -> Void) throws -> TextClassifier {
+        let extractor = FeatureExtractor(configuration: features, vocabulary: nil, idf: [])
+        let nb = parameters.naiveBayes
+        var counts = NaiveBayes.Counts(featureCount: extractor.featureCount, classCount: 0)
+        var labelIDs: [String: Int] = [:]
+        var labelNames: [String] = []
+        var fingerprint = DataFingerprint.Builder()
+        var documents = 0
+        while let chunk = try nextChunk() {
+            var x = FeatureCounts(documents: chunk.map(\.document), configuration: features).matrix
+            extractor.applyWeighting(&x)
+            var labels = [Int](repeating: 0, count: chunk.count)
+            for (i, example) in chunk.enumerated() {
+                fingerprint.add(text: example.document.text, label: example.label)
+                if let id = labelIDs[example.label] {
+                    labels[i] = id
+                } else {
+                    labels[i] = labelNames.count
+                    labelIDs[example.label] = labels[i]
+                    labelNames.append(example.label)
+                    counts.addClass()
+                }
+            }
+            try counts.add(x, labels: labels, variant: nb.variant)
+            documents += chunk.count
+            progress(.read(documents: documents, cacheBytes: 0))
+        }
+        guard documents > 0 else { throw TrainingError.noExamples }
+        let names = labelNames.sorted()
+        guard names.count >= 2 else { throw TrainingError.singleClass(names[0]) }
+        let model = nb.model(from: counts.reordered(names.map { labelIDs[$0]! }))
+        let metadata = ModelMetadata(training: parameters, trainingData: fingerprint.fingerprint)
+        return TextClassifier(labels: names, features: extractor, model: model, metadata: metadata)
     }
 }

@@ -20,7 +20,7 @@ struct Train: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(name: .long, help: "Stream the data file instead of loading it: memory stays flat however large the corpus (needs --hash-bits and --solver adagrad; jsonl, fasttext or label-tab input).")
+    @Flag(name: .long, help: "Stream the data file instead of loading it: memory stays flat however large the corpus (needs --hash-bits; nb in one pass, or logreg with --solver adagrad; jsonl, fasttext or label-tab input).")
     var streaming = false
 
     @Option(name: .long, help: ArgumentHelp("--streaming: the folder for the temporary feature cache (default: $TMPDIR or /tmp).", valueName: "folder"))
@@ -114,7 +114,7 @@ struct Train: ParsableCommand {
             }, progress: { event in
                 switch event {
                 case .read(let documents, let bytes):
-                    progress.update("reading \(data.data): \(documents) documents, cache \(bytes >> 20) MB")
+                    progress.update("reading \(data.data): \(documents) documents" + (bytes > 0 ? ", cache \(bytes >> 20) MB" : ""))
                 case .training(let epoch, let done, let total):
                     progress.update("adagrad epoch \(epoch)/\(trainer.parameters.logisticRegression.epochs): \(done * 100 / max(total, 1))%")
                 case .epochDone(let epoch, let loss):
