@@ -118,6 +118,8 @@ extension Evaluate {
             labels: labels, truth: truth, probabilities: probabilities, texts: records.map(\.text),
             explanations: explanations,
             metadata: [("model", classifier.path), ("data", dataPath!), ("examples", "\(records.count)"),
+                       ("calibration", classifier.bundle.single?.metadata.calibration.map {
+                           String(format: "temperature %.3f fitted on %d held-out folds", $0.temperature, $0.folds) } ?? "none (probabilities as the learner gives them)"),
                        ("made by", StanceVersion.current)])
         let path = URL(fileURLWithPath: folder).appendingPathComponent("index.html").path
         try attempt { () throws(ModelFileError) in try AtomicFile.write(EvaluationReport.html(input, worstMistakes: shown), to: path) }
