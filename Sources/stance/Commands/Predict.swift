@@ -37,7 +37,23 @@ struct Predict: ParsableCommand {
     @Flag(name: .long, help: "jsonl/csv: leave the text out of each output record (join on line or id instead); halves the output of large runs.")
     var noText = false
 
+    /// Every long option of this command (kept beside the declarations above).
+    static let optionNames = ["model", "articles", "text", "input-format", "text-field", "label-field", "context-field",
+                              "on-bad-row", "format", "explain", "no-text", "help", "version"]
+
+    /// A mistyped option followed by a value leaves the value among the input files, and the
+    /// input checks would then blame the inputs; name the mistyped option instead.
+    func nameMistypedOption() throws {
+        for argument in CommandLine.arguments.dropFirst(2) where argument.hasPrefix("--") && argument.count > 2 {
+            let name = String(argument.dropFirst(2).prefix { $0 != "=" })
+            guard !Self.optionNames.contains(name) else { continue }
+            let closest = Self.optionNames.min { editDistance($0, name) < editDistance($1, name) }!
+            throw ValidationError("Unknown option '--\(name)'." + (editDistance(closest, name) <= 2 ? " Did you mean '--\(closest)'?" : ""))
+        }
+    }
+
     func validate() throws {
+        if (!inputs.isEmpty && text != nil) || (!articles && inputs.count > 1) { try nameMistypedOption() }
         if !inputs.isEmpty && text != nil { throw ValidationError("give either input files or --text, not both") }
         if inputs.isEmpty && text == nil { throw ValidationError("give an input file (or - for standard input) or --text \"...\"") }
         if !articles && inputs.count > 1 { throw ValidationError("one input file at a time (or use --articles for many articles)") }
@@ -93,4 +109,18 @@ struct Predict: ParsableCommand {
             Terminal.standardError("skipped \(stream.skippedRows.count) bad row(s) of \(input); the first: \(stream.skippedRows[0])")
         }
     }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + [Int](repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return a.isEmpty ? b.count : previous[b.count]
 }
