@@ -133,6 +133,23 @@ def _newer_minor(data: bytes) -> bytes:
     return bytes(b) + struct.pack("<I", zlib.crc32(bytes(b)))
 
 
+def _bad_weighting(data: bytes) -> bytes:
+    """The header's feature configuration names a weighting that does not exist (same length, so
+    the header size stays right), with a valid checksum: the model cannot be configured."""
+    import struct
+    import zlib
+    b = bytes(data[:-4])
+    assert b'"weighting":"tfidf"' in b, "unexpected model header"
+    b = b.replace(b'"weighting":"tfidf"', b'"weighting":"tfxdf"', 1)
+    return b + struct.pack("<I", zlib.crc32(b))
+
+
+def _hundred_megabyte_line() -> bytes:
+    """One 100 MB text on a single line, then an ordinary one."""
+    return (b'{"text": "' + b"peace talks trust deal never " * 3_500_000 + b'", "label": "a"}\n'
+            + b'{"text": "we welcome it", "label": "b"}\n')
+
+
 # A JSON Lines file larger than the 4 MiB chunk `predict` and `train --streaming` read at a time,
 # with a NUL byte on a line in the second chunk. Every line is BIG_LINE_LENGTH bytes, so the NUL's
 # true byte offset is known without building the file.
@@ -257,6 +274,14 @@ CASES = [
           File("big.jsonl", _big_with_broken_json)],
          ["predict", "--model", "m.stance", "big.jsonl", "--no-text"],
          1, f"big.jsonl:{BIG_BAD_LINE_NUMBER}: is not valid JSON: expected a value, found the end of the line"),
+    Case("line-100mb", "data", "a single line of 100 MB of text: trains (no limit short of memory)",
+         [File("huge.jsonl", _hundred_megabyte_line)],
+         ["train", "--data", "huge.jsonl", "--hash-bits", "16", "--char-ngrams", "0", "--output", "m.stance"],
+         0, None, creates=["m.stance"]),
+    Case("cv-one-example", "cli", "cross-validation with a label that has one example",
+         [File("few.jsonl", b'{"text": "a b", "label": "x"}\n{"text": "c d", "label": "x"}\n{"text": "e f", "label": "x"}\n{"text": "g h", "label": "y"}\n')],
+         ["cv", "--folds", "2", "--data", "few.jsonl"],
+         1, 'label "y" has only 1 example; cross-validation needs at least 2 examples of every label'),
     Case("unknown-extension", "data", "extension that names no format (.dat)",
          [File("corpus.dat", TINY_CORPUS)], ["train", "--data", "corpus.dat", "--output", "m.stance"],
          1, "corpus.dat: has an extension (.dat) that does not tell its format (use --input-format"),
@@ -333,6 +358,10 @@ CASES = [
          ["predict", "--model", "future.stance", "--text", "x"],
          1, "future.stance: model format 9.1 was made by stance 9.1.0; this is stance ",
          note="\"reads format 1.0 and older\" undersells it: this build also reads the 2.0 per-group files"),
+    Case("model-bad-configuration", "model", "model whose feature configuration cannot be read (valid checksum)",
+         [Model("m.stance"), Derived("odd.stance", "m.stance", _bad_weighting)],
+         ["predict", "--model", "odd.stance", "--text", "we welcome the talks"],
+         1, "odd.stance"),
     Case("model-newer-minor", "model", "model whose header says format 1.7 (valid checksum): accepted",
          [Model("m.stance"), Derived("minor.stance", "m.stance", _newer_minor)],
          ["predict", "--model", "minor.stance", "--text", "we welcome the talks"],
