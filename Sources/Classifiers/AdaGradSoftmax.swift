@@ -94,28 +94,30 @@ public struct AdaGradSoftmax: Sendable {
         return weightSum > 0 ? lossSum / weightSum : 0
     }
 
+    /// One step per row of `x`, in `order`, prefetching each next row's weights.
+    public mutating func pass(over x: SparseMatrix, order: [Int], label: (Int) -> Int, sampleWeight: (Int) -> Float = { _ in 1 }) {
+        x.columnIndices.withUnsafeBufferPointer { columns in
+            x.values.withUnsafeBufferPointer { values in
+                for (t, i) in order.enumerated() {
+                    let range = x.rowStart[i]..<x.rowStart[i + 1]
+                    let next = t + 1 < order.count ? x.rowStart[order[t + 1]]..<x.rowStart[order[t + 1] + 1] : 0..<0
+                    update(columns: UnsafeBufferPointer(rebasing: columns[range]), values: UnsafeBufferPointer(rebasing: values[range]),
+                           label: label(i), sampleWeight: sampleWeight(i), upcoming: UnsafeBufferPointer(rebasing: columns[next]))
+                }
+            }
+        }
+    }
+
     /// Runs `epochs` passes over rows held in memory, visiting them in a new seeded random order
     /// each pass (so data sorted by label does no harm), and reports each pass's mean loss.
     public mutating func fit(_ x: SparseMatrix, labels: [Int], sampleWeights: [Double]?, epochs: Int, seed: UInt64,
                              progress: ((Int, Double) -> Void)? = nil) {
         var generator = SeededGenerator(seed: seed)
         var order = Array(0..<x.rows)
-        x.columnIndices.withUnsafeBufferPointer { columns in
-            x.values.withUnsafeBufferPointer { values in
-                for epoch in 1...max(epochs, 1) {
-                    generator.shuffle(&order)
-                    for (t, i) in order.enumerated() {
-                        let range = x.rowStart[i]..<x.rowStart[i + 1]
-                        let next = t + 1 < order.count ? x.rowStart[order[t + 1]]..<x.rowStart[order[t + 1] + 1] : 0..<0
-                        update(columns: UnsafeBufferPointer(rebasing: columns[range]),
-                               values: UnsafeBufferPointer(rebasing: values[range]),
-                               label: labels[i], sampleWeight: sampleWeights.map { Float($0[i]) } ?? 1,
-                               upcoming: UnsafeBufferPointer(rebasing: columns[next]))
-                    }
-                    let loss = takeAverageLoss()
-                    progress?(epoch, loss)
-                }
-            }
+        for epoch in 1...max(epochs, 1) {
+            generator.shuffle(&order)
+            pass(over: x, order: order, label: { labels[$0] }, sampleWeight: { i in sampleWeights.map { Float($0[i]) } ?? 1 })
+            progress?(epoch, takeAverageLoss())
         }
     }
 

@@ -14,17 +14,12 @@ public enum FeatureHashing {
     public static let offsetBasis: UInt32 = 0x811C_9DC5
     public static let prime: UInt32 = 0x0100_0193
 
-    public static func fnv1a32(_ text: String) -> UInt32 {
-        var h = offsetBasis
-        for byte in text.utf8 {
-            h ^= UInt32(byte)
-            h = h &* prime
-        }
-        return h
-    }
+    public static func fnv1a32(_ text: String) -> UInt32 { fnv1a32(bytes: text.utf8) }
 
-    public static func fnv1a32<Bytes: Sequence>(bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {
-        var h = offsetBasis
+    /// The hash of `bytes`, continuing from `state` (the hash of what came before them).
+    @inlinable public static func fnv1a32<Bytes: Sequence>(bytes: Bytes, continuing state: UInt32 = offsetBasis) -> UInt32
+    where Bytes.Element == UInt8 {
+        var h = state
         for byte in bytes {
             h ^= UInt32(byte)
             h = h &* prime

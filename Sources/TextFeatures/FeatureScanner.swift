@@ -133,24 +133,10 @@ public struct FeatureName {
     public let bytes: UnsafeBufferPointer<UInt8>
 
     /// FNV-1a 32 of the whole name: the same as ``FeatureHashing/fnv1a32(_:)`` of ``string``.
-    @inline(__always) public var hash32: UInt32 {
-        var h = prefix.hash32
-        for b in bytes {
-            h ^= UInt32(b)
-            h = h &* FeatureHashing.prime
-        }
-        return h
-    }
+    @inline(__always) public var hash32: UInt32 { FeatureHashing.fnv1a32(bytes: bytes, continuing: prefix.hash32) }
 
     /// The name's ``FeatureKey``, for vocabulary lookups.
-    @inline(__always) public var key64: UInt64 {
-        var h = prefix.key64
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* FeatureKey.prime
-        }
-        return h
-    }
+    @inline(__always) public var key64: UInt64 { FeatureKey.of(bytes: bytes, continuing: prefix.key64) }
 
     public var string: String { prefix.text + String(decoding: bytes, as: UTF8.self) }
 }
@@ -166,9 +152,13 @@ public enum FeatureKey {
     public static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     public static let prime: UInt64 = 0x0000_0100_0000_01B3
 
-    public static func of(_ name: String) -> UInt64 {
-        var h = offsetBasis
-        for b in name.utf8 {
+    public static func of(_ name: String) -> UInt64 { of(bytes: name.utf8) }
+
+    /// The key of `bytes`, continuing from `state` (the key of what came before them).
+    @inlinable public static func of<Bytes: Sequence>(bytes: Bytes, continuing state: UInt64 = offsetBasis) -> UInt64
+    where Bytes.Element == UInt8 {
+        var h = state
+        for b in bytes {
             h ^= UInt64(b)
             h = h &* prime
         }

@@ -124,18 +124,7 @@ public struct StreamingTrainer: Sendable {
                 }
                 var order = Array(0..<x.rows)
                 generator.shuffle(&order)
-                x.columnIndices.withUnsafeBufferPointer { columns in
-                    x.values.withUnsafeBufferPointer { values in
-                        for (t, i) in order.enumerated() {
-                            let range = x.rowStart[i]..<x.rowStart[i + 1]
-                            let next = t + 1 < order.count ? x.rowStart[order[t + 1]]..<x.rowStart[order[t + 1] + 1] : 0..<0
-                            learner.update(columns: UnsafeBufferPointer(rebasing: columns[range]),
-                                           values: UnsafeBufferPointer(rebasing: values[range]),
-                                           label: classOf[Int(labels[i])],
-                                           upcoming: UnsafeBufferPointer(rebasing: columns[next]))
-                        }
-                    }
-                }
+                learner.pass(over: x, order: order, label: { classOf[Int(labels[$0])] })
                 done += x.rows
                 progress(.training(epoch: epoch, documents: done, of: documents))
             }
