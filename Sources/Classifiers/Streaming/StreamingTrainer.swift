@@ -70,34 +70,19 @@ public struct StreamingTrainer: Sendable {
         let columns = 1 << bits
         let cache = try FeatureCache(directory: cacheDirectory, columns: columns)
         var documentFrequency = [Int32](repeating: 0, count: columns)
-        var labelIDs: [String: Int32] = [:]
-        var labelNames: [String] = []
-        var fingerprint = DataFingerprint.Builder()
-        var documents = 0
+        var seen = ExamplesSeen()
 
         // Pass 0: featurise once, count, cache.
         while let chunk = try nextChunk() {
             let counts = FeatureCounts(documents: chunk.map(\.document), configuration: features).matrix
-            var labels = [Int32](repeating: 0, count: chunk.count)
-            for (i, example) in chunk.enumerated() {
-                fingerprint.add(text: example.document.text, label: example.label)
-                if let id = labelIDs[example.label] {
-                    labels[i] = id
-                } else {
-                    labels[i] = Int32(labelNames.count)
-                    labelIDs[example.label] = labels[i]
-                    labelNames.append(example.label)
-                }
-            }
+            let labels = seen.note(chunk).map { Int32($0) }
             for column in counts.columnIndices { documentFrequency[Int(column)] += 1 }
             try cache.append(counts, labels: labels)
-            documents += chunk.count
-            progress(.read(documents: documents, cacheBytes: cache.bytesWritten))
+            progress(.read(documents: seen.documents, cacheBytes: cache.bytesWritten))
         }
-        guard documents > 0 else { throw TrainingError.noExamples }
-        let names = labelNames.sorted()
-        guard names.count >= 2 else { throw TrainingError.singleClass(names[0]) }
-        let classOf = labelNames.map { name in names.firstIndex(of: name)! }
+        let names = try seen.sortedNames()
+        let documents = seen.documents
+        let classOf = seen.names.map { name in names.firstIndex(of: name)! }
 
         let idf: [Double] = features.weighting == .tfidf
             ? documentFrequency.map { log(Double(1 + documents) / Double(1 + Int($0))) + 1 }
@@ -137,7 +122,7 @@ public struct StreamingTrainer: Sendable {
         }
         let report = LogisticRegression.FitReport(iterations: settings.epochs, evaluations: settings.epochs, finalLoss: lastLoss,
                                                   gradientNorm: 0, stopReason: "\(settings.epochs) adagrad epochs (streamed)")
-        let metadata = ModelMetadata(training: parameters, trainingData: fingerprint.fingerprint, fit: report)
+        let metadata = ModelMetadata(training: parameters, trainingData: seen.fingerprint.fingerprint, fit: report)
         return TextClassifier(labels: names, features: extractor, model: learner.model, metadata: metadata)
     }
 
@@ -147,34 +132,47 @@ public struct StreamingTrainer: Sendable {
         let extractor = FeatureExtractor(configuration: features, vocabulary: nil, idf: [])
         let nb = parameters.naiveBayes
         var counts = NaiveBayes.Counts(featureCount: extractor.featureCount, classCount: 0)
-        var labelIDs: [String: Int] = [:]
-        var labelNames: [String] = []
-        var fingerprint = DataFingerprint.Builder()
-        var documents = 0
+        var seen = ExamplesSeen()
         while let chunk = try nextChunk() {
             var x = FeatureCounts(documents: chunk.map(\.document), configuration: features).matrix
             extractor.applyWeighting(&x)
-            var labels = [Int](repeating: 0, count: chunk.count)
-            for (i, example) in chunk.enumerated() {
-                fingerprint.add(text: example.document.text, label: example.label)
-                if let id = labelIDs[example.label] {
-                    labels[i] = id
-                } else {
-                    labels[i] = labelNames.count
-                    labelIDs[example.label] = labels[i]
-                    labelNames.append(example.label)
-                    counts.addClass()
-                }
-            }
+            let labels = seen.note(chunk)
+            while counts.classDocuments.count < seen.names.count { counts.addClass() }
             try counts.add(x, labels: labels, variant: nb.variant)
-            documents += chunk.count
-            progress(.read(documents: documents, cacheBytes: 0))
+            progress(.read(documents: seen.documents, cacheBytes: 0))
         }
-        guard documents > 0 else { throw TrainingError.noExamples }
-        let names = labelNames.sorted()
-        guard names.count >= 2 else { throw TrainingError.singleClass(names[0]) }
-        let model = nb.model(from: counts.reordered(names.map { labelIDs[$0]! }))
-        let metadata = ModelMetadata(training: parameters, trainingData: fingerprint.fingerprint)
+        let names = try seen.sortedNames()
+        let model = nb.model(from: counts.reordered(names.map { seen.ids[$0]! }))
+        let metadata = ModelMetadata(training: parameters, trainingData: seen.fingerprint.fingerprint)
         return TextClassifier(labels: names, features: extractor, model: model, metadata: metadata)
+    }
+}
+
+/// What a streamed pass learns about the examples besides their features: the labels in order of
+/// first sight (their provisional ids), the data fingerprint and the count.
+private struct ExamplesSeen {
+    var ids: [String: Int] = [:]
+    var names: [String] = []
+    var fingerprint = DataFingerprint.Builder()
+    var documents = 0
+
+    /// Notes a chunk and returns each example's provisional label id.
+    mutating func note(_ chunk: [(document: Document, label: String)]) -> [Int] {
+        documents += chunk.count
+        return chunk.map { example in
+            fingerprint.add(text: example.document.text, label: example.label)
+            if let id = ids[example.label] { return id }
+            ids[example.label] = names.count
+            names.append(example.label)
+            return names.count - 1
+        }
+    }
+
+    /// The labels in sorted order (the class order of the model), or why there is nothing to learn.
+    func sortedNames() throws(TrainingError) -> [String] {
+        guard documents > 0 else { throw .noExamples }
+        let sorted = names.sorted()
+        guard sorted.count >= 2 else { throw .singleClass(sorted[0]) }
+        return sorted
     }
 }
