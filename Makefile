@@ -34,14 +34,17 @@ test:
 	python3 Tests/ErrorTable/check_errors.py
 	python3 Tests/Scale/stream_predict.py --gigabytes 2
 	python3 examples/spark/check_local.py
+	python3 examples/spark/check_training.py
 
 ## A self-contained tarball for machines without Swift (Spark executors): dist/stance-linux-*.tar.gz.
 dist: setup
 	scripts/dist.sh
 
-## Scores every FNC-1 and BBC body on a local Spark job and checks it equals one-process scoring.
+## Local Spark jobs: scoring every FNC-1 and BBC body equals one-process scoring; models trained
+## by MLlib on `stance featurize` rows and imported agree with MLlib and with `stance train`.
 spark-check: build
 	python3 examples/spark/check_local.py
+	python3 examples/spark/check_training.py
 
 ## libFuzzer harnesses (Tests/Fuzz): build with the fuzzer and AddressSanitizer, run each one.
 FUZZERS := FuzzTokenizer FuzzQuoteExtractor FuzzDataReader FuzzModelFile

@@ -16,7 +16,8 @@ struct Stance: ParsableCommand {
           stance cv --folds 10 --data corpus.tsv --classifier nb
         """,
         version: "0.1.0",
-        subcommands: [Train.self, Evaluate.self, Predict.self, CrossValidate.self, Tune.self, Explain.self, Inspect.self]
+        subcommands: [Train.self, Evaluate.self, Predict.self, CrossValidate.self, Tune.self, Explain.self, Inspect.self,
+                      Featurize.self, ImportMLlib.self]
     )
 
     /// Installs the interrupt handler (no half-written files on Ctrl-C), then runs the command.

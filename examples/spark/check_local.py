@@ -19,28 +19,8 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-VENV = os.path.join(ROOT, "benchmarks", ".venv-spark")
-STANCE = os.environ.get("STANCE_BIN") or os.path.join(ROOT, ".build", "release", "stance")
-
-
-def data_dir():
-    return os.environ.get("STANCE_DATA") or os.path.join(os.path.dirname(ROOT), "shared", "datasets")
-
-
-def spark_python():
-    """A Python with pyspark: this one, or benchmarks/.venv-spark (created on first use)."""
-    try:
-        import pyspark  # noqa: F401
-        return sys.executable
-    except ImportError:
-        pass
-    python = os.path.join(VENV, "bin", "python")
-    if not os.path.exists(python):
-        print(f"check_local: installing pyspark into {VENV} (once)", flush=True)
-        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-        subprocess.run([os.path.join(VENV, "bin", "pip"), "install", "--quiet", "pyspark"], check=True)
-    return python
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from local_spark import ROOT, STANCE, data_dir, skip_reason, spark_env, spark_python  # noqa: E402
 
 
 def write_articles(path):
@@ -64,11 +44,9 @@ def canonical(lines):
 
 
 def main():
-    if shutil.which("java") is None:
-        print("check_local: java not found (apt-get install openjdk-17-jre-headless); skipping the Spark check")
-        return 0
-    if not os.path.isdir(data_dir()):
-        print(f"check_local: data folder {data_dir()} not found (set STANCE_DATA); skipping the Spark check")
+    reason = skip_reason("check_local")
+    if reason:
+        print(reason)
         return 0
     work = tempfile.mkdtemp(prefix="stance-spark-")
     try:
@@ -79,7 +57,7 @@ def main():
                                 check=True, capture_output=True, text=True).stdout.splitlines()
         single_s = time.time() - start
         python = spark_python()
-        env = dict(os.environ, PYSPARK_PYTHON=python, SPARK_LOCAL_IP="127.0.0.1")
+        env = spark_env(python)
         timings = {}
         for cores in (1, 2):
             out = os.path.join(work, f"out-{cores}")

@@ -30,14 +30,7 @@ struct Train: ParsableCommand {
         if streaming && grouping.groupField != nil {
             throw ValidationError("--group-field trains one model per group from data in memory; it cannot be combined with --streaming")
         }
-        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("the output folder \(folder) does not exist; create it or choose another --output")
-        }
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw ValidationError("the output folder \(folder) is not writable; choose another --output")
-        }
+        try OutputFolder.validate(output)
     }
 
     /// Runs a training call; problems that lie in the data (one label, no examples, nothing
