@@ -87,6 +87,7 @@ GROUPS = [
     ("model", "Model files"),
     ("output", "Output files and folders"),
     ("cli", "Command line"),
+    ("spark", "Spark interchange (featurize, import-mllib)"),
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -181,6 +182,18 @@ STREAM = ["--streaming", "--hash-bits", "12", "--solver", "adagrad"]
 
 # --------------------------------------------------------------------------------------------
 # The cases
+
+SPEC_JSON = (b'{"features": {"hashBits": 6, "maxDocumentFrequency": 1, "minDocumentFrequency": 1, '
+             b'"ngrams": {"words": {"lower": 1, "upper": 1}}, "normalization": "none", "sublinearTF": false, '
+             b'"tokenizer": {"lowercase": true, "markNegation": false, "punctuation": true, "splitHashtags": false, '
+             b'"squeezeElongations": false}, "weighting": "binary"}, "format": "stance-features/1", "labels": ["neg", "pos"]}\n')
+
+
+def mllib_export(num_features=64, model="LogisticRegressionModel", extra=b""):
+    return (b'{"format": "stance-mllib/1", "sparkVersion": "4.3.0", "model": "' + model.encode() + b'", "params": {' + extra + b'}, '
+            b'"numClasses": 2, "numFeatures": ' + str(num_features).encode() + b', "intercepts": [0.5], '
+            b'"coefficients": [{"fill": 0, "indices": [3], "values": [1.5]}]}\n')
+
 
 CASES = [
     # ---- data files -----------------------------------------------------------------------
@@ -445,6 +458,37 @@ CASES = [
          [File("train.jsonl", TINY_CORPUS)],
          ["train", "--data", "train.jsonl", "--word-ngrams", "0", "--char-ngrams", "0", "--output", "m.stance"],
          1, "no features: both word and character n-grams are switched off"),
+    Case("featurize-unlisted-label", "spark", "`featurize` meets a label missing from `--labels`",
+         [File("train.jsonl", TINY_CORPUS)], ["featurize", "--labels", "pos,other", "--data", "train.jsonl"],
+         1, "train.jsonl:2: the label 'neg' is not among --labels (pos, other); add it to --labels or fix the row"),
+    Case("featurize-tfidf", "spark", "`featurize --weighting tfidf` (needs corpus statistics)",
+         [File("train.jsonl", TINY_CORPUS)], ["featurize", "--labels", "neg,pos", "--weighting", "tfidf", "--data", "train.jsonl"],
+         1, "tfidf weighting needs document frequencies from the whole corpus, so it is not stateless"),
+    Case("featurize-nothing", "spark", "`featurize` with neither `--data` nor `--spec`",
+         [], ["featurize", "--labels", "neg,pos"],
+         64, "give --data to featurise, --spec to write the specification, or both"),
+    Case("import-mllib-width", "spark", "MLlib model trained on another number of hashed features",
+         [File("features.json", SPEC_JSON), File("mllib.json", mllib_export(num_features=128))],
+         ["import-mllib", "mllib.json", "--spec", "features.json", "--output", "m.stance"],
+         1, "mllib.json: the MLlib model has 128 features but the specification hashes into 2^6 = 64"),
+    Case("import-mllib-bernoulli", "spark", "MLlib Bernoulli naive Bayes (not linear as stance scores)",
+         [File("features.json", SPEC_JSON),
+          File("mllib.json", mllib_export(model="NaiveBayesModel", extra=b'"modelType": "bernoulli"'))],
+         ["import-mllib", "mllib.json", "--spec", "features.json", "--output", "m.stance"],
+         1, "MLlib naive Bayes of type 'bernoulli' is not linear in the features"),
+    Case("import-mllib-not-export", "spark", "`import-mllib` given a saved-model folder's metadata instead of the export",
+         [File("features.json", SPEC_JSON),
+          File("metadata.json", b'{"class":"org.apache.spark.ml.classification.LogisticRegressionModel","timestamp":1}\n')],
+         ["import-mllib", "metadata.json", "--spec", "features.json", "--output", "m.stance"],
+         1, "metadata.json: not an MLlib model export: the field 'format' is missing at the top level; make one with `python3 examples/spark/export_mllib.py"),
+    Case("import-mllib-folder", "spark", "`import-mllib` given MLlib's saved model folder itself",
+         [File("features.json", SPEC_JSON), Folder("mllib-model")],
+         ["import-mllib", "mllib-model", "--spec", "features.json", "--output", "m.stance"],
+         1, "mllib-model: a folder (MLlib's saved Parquet model?); export it to JSON first"),
+    Case("import-mllib-spec-tfidf", "spark", "a feature specification edited to tfidf",
+         [File("features.json", SPEC_JSON.replace(b'"binary"', b'"tfidf"')), File("mllib.json", mllib_export())],
+         ["import-mllib", "mllib.json", "--spec", "features.json", "--output", "m.stance"],
+         1, "features.json: tfidf weighting needs document frequencies"),
     Case("cv-too-many-folds", "cli", "`cv --folds 10` on 6 examples",
          [File("train.jsonl", TINY_CORPUS)], ["cv", "--data", "train.jsonl", "--folds", "10"],
          1, "10 folds need at least 10 examples; the data has 6"),

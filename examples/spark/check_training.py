@@ -71,6 +71,7 @@ def accuracy(predictions, gold):
 def run_case(spark, name, train_path, held_path, input_format, labels, features, learner, c, work, l1_ratio=0.0):
     """Trains on Spark and with `stance train`; returns a list of failures (empty when all agree).
     `features` must spell out every feature setting: featurize's defaults are not train's."""
+    from export_mllib import export_model, load_model
     from train_mllib import parser, score, train
     n = len(gold_labels(train_path, input_format))
     out = os.path.join(work, name)
@@ -101,6 +102,14 @@ def run_case(spark, name, train_path, held_path, input_format, labels, features,
 
     gold = gold_labels(held_path, input_format)
     failures = []
+    # The saved Parquet model, loaded again and exported, gives the same numbers as the fitted one.
+    reloaded = os.path.join(out, "reloaded.json")
+    export_model(load_model(os.path.join(out, "mllib-model")), reloaded)
+    with open(os.path.join(out, "mllib-model.json"), encoding="utf-8") as a, open(reloaded, encoding="utf-8") as b:
+        fitted, loaded = json.load(a), json.load(b)
+    fitted.pop("trainingData", None)
+    if fitted != loaded:
+        failures.append(f"{name}: exporting the saved MLlib model gives other numbers than exporting the fitted one")
     if len(imported) != len(mllib) or len(imported) != len(gold):
         return [f"{name}: {len(imported)} stance predictions, {len(mllib)} MLlib predictions, {len(gold)} held-out rows"]
     differing = sum(labels.index(p["label"]) != m["label"] for p, m in zip(imported, mllib))

@@ -63,6 +63,10 @@ public struct MLlibModel: Sendable, Equatable, Codable {
     public var trainingData: TrainingData?
 
     public static func read(from path: String) throws(InterchangeError) -> MLlibModel {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw .unreadable(path: path, reason: "a folder (MLlib's saved Parquet model?); export it to JSON first: `python3 examples/spark/export_mllib.py \(path) model.json`")
+        }
         do {
             return try JSONDecoder().decode(MLlibModel.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
         } catch let error as DecodingError {
