@@ -101,16 +101,28 @@ public struct DataFingerprint: Sendable, Equatable, Codable {
         public init() {}
 
         public mutating func add(text: String, label: String) {
-            mix(label.utf8); mix(CollectionOfOne(0x1F)); mix(text.utf8); mix(CollectionOfOne(0x1E))
+            mix(label); mix(0x1F); mix(text); mix(0x1E)
             counts[label, default: 0] += 1
             documents += 1
         }
 
-        private mutating func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-            for b in bytes {
-                h ^= UInt64(b)
-                h = h &* 0x0000_0100_0000_01B3
+        /// Over the string's contiguous UTF-8, not its generic byte view: a streamed pass
+        /// fingerprints every byte of the corpus on one thread.
+        private mutating func mix(_ text: String) {
+            var text = text
+            var h = self.h
+            text.withUTF8 { bytes in
+                for b in bytes {
+                    h ^= UInt64(b)
+                    h = h &* 0x0000_0100_0000_01B3
+                }
             }
+            self.h = h
+        }
+
+        private mutating func mix(_ byte: UInt8) {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
         }
 
         public var fingerprint: DataFingerprint {

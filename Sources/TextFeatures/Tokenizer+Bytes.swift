@@ -5,8 +5,8 @@
 /// corpora and random Unicode). ASCII bytes are classified with one table lookup; other scalars
 /// are decoded where they stand and classified by the same Unicode properties. Lower-casing an
 /// all-ASCII text happens byte by byte on the way into the buffer; any other text is lower-cased
-/// whole first with `String.lowercased()`, as the scalar path does, because lower-casing can
-/// change the number of scalars.
+/// whole first (``lowercasedUTF8(_:)``, equal to the scalar path's `String.lowercased()`),
+/// because lower-casing can change the number of scalars.
 ///
 /// The informal-text options (hashtag splitting, elongations, negation) are rare and work on
 /// whole tokens, so with any of them on the buffer is filled from the `String` path instead.
@@ -18,14 +18,57 @@ extension Tokenizer {
             return
         }
         var source = text
-        var lowerASCII = false
-        if lowercase {
-            if text.utf8.allSatisfy({ $0 < 0x80 }) { lowerASCII = true } else { source = text.lowercased() }
-        }
         source.withUTF8 { bytes in
-            var scanner = ByteScanner(s: bytes, lowerASCII: lowerASCII, punctuation: punctuation)
-            scanner.scan(into: &buffer)
+            guard lowercase, !Self.isASCII(bytes) else {
+                var scanner = ByteScanner(s: bytes, lowerASCII: lowercase, punctuation: punctuation)
+                scanner.scan(into: &buffer)
+                return
+            }
+            let lowered = Self.lowercasedUTF8(bytes)
+            lowered.withUnsafeBufferPointer { lowered in
+                var scanner = ByteScanner(s: lowered, lowerASCII: false, punctuation: punctuation)
+                scanner.scan(into: &buffer)
+            }
         }
+    }
+
+    /// Whether every byte is below 0x80, eight bytes at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        var i = 0
+        var high: UInt64 = 0
+        while i + 8 <= n {
+            high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < n { high |= UInt64(base[i]); i += 1 }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// `String(decoding: bytes).lowercased()` as UTF-8, built the same way — each scalar
+    /// replaced by its full lower-case mapping, with no context — but ASCII bytes (most of any
+    /// English text) map through arithmetic instead of the Unicode tables, which made
+    /// `lowercased()` a tenth of featurising text with a few curly quotes in it.
+    static func lowercasedUTF8(_ s: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        let n = s.count
+        while i < n {
+            let b = s[i]
+            if b < 0x80 {
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                i += 1
+                continue
+            }
+            let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = (value << 6) | (UInt32(s[i + k]) & 0x3F) }
+            out.append(contentsOf: Unicode.Scalar(value)!.properties.lowercaseMapping.utf8)
+            i += length
+        }
+        return out
     }
 
     /// The tokens of `text` by the fast path, as strings (tests compare this with ``tokens(_:)``).

@@ -136,9 +136,18 @@ public struct StreamingTrainer: Sendable {
         while let chunk = try nextChunk() {
             var x = FeatureCounts(documents: chunk.map(\.document), configuration: features).matrix
             extractor.applyWeighting(&x)
-            let labels = seen.note(chunk)
+            let labels = seen.labelIDs(chunk)
             while counts.classDocuments.count < seen.names.count { counts.addClass() }
-            try counts.add(x, labels: labels, variant: nb.variant)
+            // Both are one-thread folds over the chunk, independent of each other: side by side.
+            var failure: TrainingError? = nil
+            Parallel.forEach(2) { task in
+                if task == 0 {
+                    seen.addToFingerprint(chunk)
+                } else {
+                    do throws(TrainingError) { try counts.add(x, labels: labels, variant: nb.variant) } catch { failure = error }
+                }
+            }
+            if let failure { throw failure }
             progress(.read(documents: seen.documents, cacheBytes: 0))
         }
         let names = try seen.sortedNames()
@@ -158,14 +167,23 @@ private struct ExamplesSeen {
 
     /// Notes a chunk and returns each example's provisional label id.
     mutating func note(_ chunk: [(document: Document, label: String)]) -> [Int] {
+        addToFingerprint(chunk)
+        return labelIDs(chunk)
+    }
+
+    /// Counts a chunk and returns each example's provisional label id (new labels get the next).
+    mutating func labelIDs(_ chunk: [(document: Document, label: String)]) -> [Int] {
         documents += chunk.count
         return chunk.map { example in
-            fingerprint.add(text: example.document.text, label: example.label)
             if let id = ids[example.label] { return id }
             ids[example.label] = names.count
             names.append(example.label)
             return names.count - 1
         }
+    }
+
+    mutating func addToFingerprint(_ chunk: [(document: Document, label: String)]) {
+        for example in chunk { fingerprint.add(text: example.document.text, label: example.label) }
     }
 
     /// The labels in sorted order (the class order of the model), or why there is nothing to learn.
