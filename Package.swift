@@ -24,7 +24,7 @@ let package = Package(
         ),
         // __builtin_prefetch for the sparse learners (Swift has no prefetch of its own).
         .target(name: "CPrefetch"),
-        .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CPrefetch"]),
         .target(name: "TextFeatures", dependencies: ["LinearAlgebra"]),
         .target(name: "Classifiers", dependencies: ["LinearAlgebra", "TextFeatures", "CPrefetch"]),
         .target(name: "DataFiles"),
