@@ -26,6 +26,30 @@ private func example() -> SparseMatrix {
     #expect(m.values == [1, 1, 3])
 }
 
+/// Every path of the row sort (insertion, bucket + insertion, and the radix fallback for ids
+/// crowded into few buckets) against a dictionary count, on rows of 0 to 700 ids.
+@Test(arguments: [(1 << 20, false), (1 << 20, true), (5_000, false), (70, false), (3, false)])
+func builderCountsRowsOfEveryShape(columns: Int, crowded: Bool) {
+    var generator = SystemRandomNumberGenerator()
+    var b = SparseMatrixBuilder(columns: columns)
+    var expected: [[(Int32, Float)]] = []
+    for n in [0, 1, 2, 47, 48, 49, 200, 700] {
+        // Crowded: all ids within 64 of each other, so a few top-bit buckets hold everything.
+        let low = crowded ? Int.random(in: 0..<(columns - 64), using: &generator) : 0
+        let high = crowded ? low + 64 : columns
+        var ids = (0..<n).map { _ in Int32(Int.random(in: low..<high, using: &generator)) }
+        let counts = Dictionary(ids.map { ($0, Float(1)) }, uniquingKeysWith: +)
+        expected.append(counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        b.appendRow(countingIDs: &ids)
+    }
+    let m = b.build()
+    for (i, row) in expected.enumerated() {
+        let range = m.rowStart[i]..<m.rowStart[i + 1]
+        #expect(Array(m.columnIndices[range]) == row.map(\.0))
+        #expect(Array(m.values[range]) == row.map(\.1))
+    }
+}
+
 @Test func sparseTimesDenseMatchesDenseProduct() {
     let x = example()
     let w = DenseMatrix(rows: 3, columns: 2, values: [1, 2, 3, 4, 5, 6])
