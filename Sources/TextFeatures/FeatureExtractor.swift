@@ -63,12 +63,20 @@ public struct FeatureExtractor: Sendable, Equatable {
         let configuration = counts.configuration
         let sub = rows.map { counts.matrix.selectingRows($0) } ?? counts.matrix
         let documents = sub.rows
-        var documentFrequency = [Int](repeating: 0, count: sub.columns)
-        var totalCount = [Double](repeating: 0, count: sub.columns)
-        for p in 0..<sub.nonzeroCount {
-            let c = Int(sub.columnIndices[p])
-            documentFrequency[c] += 1
-            totalCount[c] += Double(sub.values[p])
+        // Document frequencies decide the vocabulary and the idf; hashed binary or count
+        // features need neither, so they skip this pass over every non-zero.
+        let needsFrequencies = counts.terms != nil || configuration.weighting == .tfidf
+        var documentFrequency = [Int](repeating: 0, count: needsFrequencies ? sub.columns : 0)
+        var totalCount = [Double](repeating: 0, count: counts.terms != nil ? sub.columns : 0)
+        if needsFrequencies {
+            documentFrequency.withUnsafeMutableBufferPointer { df in
+                sub.columnIndices.withUnsafeBufferPointer { columns in
+                    for c in columns { df[Int(c)] += 1 }
+                }
+            }
+        }
+        if counts.terms != nil {
+            for p in 0..<sub.nonzeroCount { totalCount[Int(sub.columnIndices[p])] += Double(sub.values[p]) }
         }
 
         var vocabulary: Vocabulary? = nil

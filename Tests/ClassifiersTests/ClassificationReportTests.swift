@@ -36,3 +36,22 @@ import Testing
     #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
     #expect(CRC32.checksum([UInt8]()) == 0)
 }
+
+/// The eight-bytes-a-step checksum equals the one-byte-a-step definition at every length and offset.
+@Test func crc32SlicedMatchesBytewise() {
+    var generator = SeededGenerator(seed: 42)
+    let bytes = (0..<300).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    func bytewise(_ b: ArraySlice<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for x in b {
+            crc ^= UInt32(x)
+            for _ in 0..<8 { crc = crc & 1 != 0 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+        }
+        return crc ^ 0xFFFF_FFFF
+    }
+    for start in 0..<9 {
+        for end in stride(from: start, through: 300, by: 7) {
+            #expect(CRC32.checksum(Array(bytes[start..<end])) == bytewise(bytes[start..<end]))
+        }
+    }
+}
