@@ -9,6 +9,13 @@ import Glibc
 /// file is removed and the target is untouched.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(ModelFileError) {
+        try write(to: path) { emit in bytes.withUnsafeBytes { emit($0) } }
+    }
+
+    /// Writes what `produce` hands to its `emit` function, in order, as the file's contents
+    /// (for files too large to assemble in memory first). After a failed write, `emit` ignores
+    /// the rest and the file is not created.
+    public static func write(to path: String, _ produce: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(ModelFileError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var isFolder: ObjCBool = false
@@ -24,19 +31,20 @@ public enum AtomicFile {
         defer {
             if !ok { unlink(temporary) }
         }
-        let written = bytes.withUnsafeBytes { raw -> Bool in
+        var written = true
+        var failure: String? = nil
+        produce { raw in
             var offset = 0
-            while offset < raw.count {
+            while written && offset < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    written = false
+                    failure = errorText()
                 }
-                offset += n
+                offset += max(n, 0)
             }
-            return true
         }
-        let failure = written ? nil : errorText()
         let synced = written && fsync(fd) == 0
         let syncFailure = synced || !written ? nil : errorText()
         close(fd)

@@ -10,7 +10,11 @@ struct ByteWriter {
     mutating func write(_ bytes: [UInt8]) { self.bytes.append(contentsOf: bytes) }
     mutating func write(_ values: [Double]) {
         bytes.reserveCapacity(bytes.count + 8 * values.count)
+        #if _endian(little)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }  // already little-endian IEEE 754
+        #else
         for v in values { write(v.bitPattern) }
+        #endif
     }
 }
 

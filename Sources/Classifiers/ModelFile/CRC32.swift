@@ -33,7 +33,20 @@ public enum CRC32 {
     }
 
     public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
+        update(0xFFFF_FFFF, bytes) ^ 0xFFFF_FFFF
+    }
+
+    /// A checksum over bytes that arrive in pieces (a file written piece by piece).
+    public struct Running {
+        private var state: UInt32 = 0xFFFF_FFFF
+        public init() {}
+        public mutating func add(_ bytes: UnsafeRawBufferPointer) { state = CRC32.update(state, bytes) }
+        public var value: UInt32 { state ^ 0xFFFF_FFFF }
+    }
+
+    /// The register after `bytes`, starting from `crc` (not inverted).
+    static func update(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var crc = crc
         let n = bytes.count
         var i = 0
         slices.withUnsafeBufferPointer { t in
@@ -50,6 +63,6 @@ public enum CRC32 {
                 i += 1
             }
         }
-        return crc ^ 0xFFFF_FFFF
+        return crc
     }
 }
