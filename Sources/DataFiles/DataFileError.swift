@@ -16,6 +16,9 @@ public struct DataFileError: Error, Sendable, Equatable, CustomStringConvertible
     public var problem: String
     /// How to fix it, when there is something concrete to suggest.
     public var hint: String?
+    /// Set for "no records at all", which a filter in a pipeline (a Spark partition can be
+    /// empty) may treat as zero rows rather than as a mistake.
+    public internal(set) var isEmptyInput = false
 
     public init(file: String, line: Int? = nil, problem: String, hint: String? = nil) {
         self.file = file
@@ -45,8 +48,10 @@ extension DataFileError {
 
     /// The file has no records at all (no bytes, or only blank lines).
     static func empty(file: String, format: DataFormat) -> DataFileError {
-        DataFileError(file: file,
-                      problem: "is empty; expected \(format.rawValue) records: \(format.layout)",
-                      hint: "check the path, and that whatever wrote the file has finished")
+        var error = DataFileError(file: file,
+                                  problem: "is empty; expected \(format.rawValue) records: \(format.layout)",
+                                  hint: "check the path, and that whatever wrote the file has finished")
+        error.isEmptyInput = true
+        return error
     }
 }

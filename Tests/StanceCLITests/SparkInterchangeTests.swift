@@ -36,6 +36,18 @@ private let corpus = """
     #expect(piped.stdout == result.stdout)
 }
 
+/// Spark pipes every partition, empty ones too: empty standard input is zero rows, exit 0.
+/// Labels are trimmed as data labels are, so "against, favor, none" works.
+@Test func featurizeTreatsAnEmptyPipeAsNoRows() throws {
+    let empty = try CLI.run(["featurize", "--labels", "against, favor, none", "--data", "-", "--input-format", "jsonl"], stdin: "")
+    #expect(empty.status == 0, "\(empty.stderr)")
+    #expect(empty.stdout.isEmpty)
+    let blank = try CLI.run(["featurize", "--labels", "against, favor, none", "--data", "-", "--input-format", "jsonl"], stdin: "\n\n")
+    #expect(blank.status == 0 && blank.stdout.isEmpty, "\(blank.stderr)")
+    let rows = try CLI.run(["featurize", "--labels", "against, favor, none", "--data", "-", "--input-format", "jsonl"], stdin: corpus)
+    #expect(rows.stdout.split(separator: "\n").map { $0.prefix(1) } == ["1", "0", "2"])
+}
+
 @Test func featurizeNamesTheRowWithAnUnlistedLabel() throws {
     let folder = try CLI.scratchFolder()
     try corpus.write(to: folder.appendingPathComponent("train.jsonl"), atomically: true, encoding: .utf8)

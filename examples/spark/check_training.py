@@ -135,7 +135,7 @@ def main():
         return 0
     python = spark_python()
     if python != sys.executable:
-        return subprocess.run([python, os.path.abspath(__file__)], env=spark_env(python)).returncode
+        return subprocess.run([python, os.path.abspath(__file__), *sys.argv[1:]], env=spark_env(python)).returncode
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--master", default="local[2]")
     args = ap.parse_args()

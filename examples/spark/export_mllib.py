@@ -13,6 +13,7 @@ Supported: LogisticRegressionModel (binomial or multinomial) and NaiveBayesModel
 """
 import argparse
 import json
+import math
 import os
 import sys
 
@@ -51,12 +52,19 @@ def export_model(model, path, documents=None, label_counts=None):
         raise SystemExit(f"export_mllib: {type(model).__name__} is not supported; export a LogisticRegressionModel or NaiveBayesModel")
     out.update({"format": FORMAT, "sparkVersion": pyspark.__version__,
                 "numClasses": int(model.numClasses), "numFeatures": int(model.numFeatures)})
+    if documents is None and label_counts:
+        documents = sum(int(v) for v in label_counts.values())
     if documents is not None:
         out["trainingData"] = {"documents": int(documents),
                                "labelCounts": {str(k): int(v) for k, v in (label_counts or {}).items()}}
+    numbers = out["intercepts"] + [v for row in out["coefficients"] for v in [row["fill"], *row["values"]]]
+    if not all(math.isfinite(v) for v in numbers):
+        raise SystemExit("export_mllib: the model holds infinite or NaN numbers (a class with no training rows, or "
+                         "naive Bayes with smoothing 0?); stance cannot score with it. Retrain with every label present "
+                         "and smoothing > 0")
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(out, f)
+        json.dump(out, f, allow_nan=False)
     os.replace(tmp, path)  # never a half-written export
 
 

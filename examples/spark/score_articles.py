@@ -19,7 +19,9 @@ bundled model) to every executor and call it from the unpacked folder:
       hdfs:///news/articles/ hdfs:///news/statements/
 """
 import argparse
+import os
 import shlex
+import shutil
 
 from pyspark.sql import SparkSession
 
@@ -28,7 +30,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("input", help="JSON Lines of articles with `id` and `text` (a file, folder or glob Spark can read)")
     ap.add_argument("output", help="folder to write: JSON Lines, one record per quoted statement")
-    ap.add_argument("--stance", default="stance", help="the stance executable as executors see it")
+    ap.add_argument("--stance", default="stance", help="the stance executable as executors see it (a path; a bare name is resolved on the driver)")
     ap.add_argument("--model", help="a model file executors can read (default: the one bundled with stance)")
     ap.add_argument("--master", help="e.g. local[2]; default: what spark-submit says")
     ap.add_argument("--partitions", type=int, default=None, help="minimum input partitions")
@@ -40,7 +42,9 @@ def main(argv=None):
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     try:
-        command = [args.stance, "predict", "--articles", "-", "--input-format", "jsonl", "--format", "jsonl",
+        # RDD.pipe passes only STANCE_THREADS, so executors would search a bare name in /bin:/usr/bin.
+        stance = args.stance if os.sep in args.stance else (shutil.which(args.stance) or args.stance)
+        command = [stance, "predict", "--articles", "-", "--input-format", "jsonl", "--format", "jsonl",
                    "--text-field", args.text_field]
         if args.model:
             command += ["--model", args.model]

@@ -25,7 +25,9 @@ saved model), mllib-model.json (its export) and model.stance.
 """
 import argparse
 import os
+import json
 import shlex
+import shutil
 import subprocess
 import sys
 
@@ -38,15 +40,16 @@ def featurize_command(stance, labels, input_format, features):
     return [stance, "featurize", "--labels", ",".join(labels), "--data", "-", "--input-format", input_format, *features]
 
 
-def hash_bits(features):
-    """The --hash-bits among the feature options (stance featurize's default when absent)."""
-    args = list(features)
-    for i, a in enumerate(args):
-        if a == "--hash-bits":
-            return int(args[i + 1])
-        if a.startswith("--hash-bits="):
-            return int(a.split("=", 1)[1])
-    return 20
+def executable(path):
+    """The stance executable as a path: RDD.pipe runs commands with only the variables it is
+    given, so a bare name would be searched in /bin:/usr/bin alone. A bare name is resolved on
+    the driver (right for local mode; on a cluster pass the path inside the shipped archive)."""
+    if os.sep in path:
+        return path
+    found = shutil.which(path)
+    if not found:
+        raise SystemExit(f"{path} not found on PATH; pass --stance /path/to/stance (on a cluster: the path inside --archives)")
+    return found
 
 
 def featurized_rows(spark, path, command, num_features, partitions=None):
@@ -64,7 +67,8 @@ def featurized_rows(spark, path, command, num_features, partitions=None):
 
     lines = spark.sparkContext.textFile(path, minPartitions=partitions)
     libsvm = lines.pipe(shlex.join(command), env={"STANCE_THREADS": "1"}, checkCode=True)
-    return libsvm.map(parse).zipWithIndex().map(lambda p: (p[1], p[0][0], p[0][1]))
+    # Cached: zipWithIndex runs a job to count each partition, which would featurise twice.
+    return libsvm.map(parse).cache().zipWithIndex().map(lambda p: (p[1], p[0][0], p[0][1]))
 
 
 def train(spark, args):
@@ -73,9 +77,10 @@ def train(spark, args):
     features = shlex.split(args.features)
     os.makedirs(args.output, exist_ok=True)
     spec = os.path.join(args.output, "features.json")
-    subprocess.run([args.local_stance or args.stance, "featurize", "--labels", args.labels, "--spec", spec, *features], check=True)
-    num_features = 1 << hash_bits(features)
-    command = featurize_command(args.stance, labels, args.input_format, features)
+    subprocess.run([executable(args.local_stance or args.stance), "featurize", "--labels", args.labels, "--spec", spec, *features], check=True)
+    with open(spec, encoding="utf-8") as f:
+        num_features = 1 << json.load(f)["features"]["hashBits"]
+    command = featurize_command(executable(args.stance), labels, args.input_format, features)
     rows = featurized_rows(spark, args.input, command, num_features, args.partitions)
     frame = spark.createDataFrame(rows, ["row", "label", "features"]).cache()
     if args.learner == "logreg":
@@ -90,7 +95,7 @@ def train(spark, args):
     export = os.path.join(args.output, "mllib-model.json")
     export_model(model, export, documents=sum(counts.values()), label_counts=counts)
     frame.unpersist()
-    subprocess.run([args.local_stance or args.stance, "import-mllib", export, "--spec", spec,
+    subprocess.run([executable(args.local_stance or args.stance), "import-mllib", export, "--spec", spec,
                     "--output", os.path.join(args.output, "model.stance"), "--quiet"], check=True)
     return model, command, num_features
 
@@ -112,7 +117,7 @@ def parser():
     ap.add_argument("input", help="labelled records, one per line (JSON Lines, label-tab or fastText): a file, folder or glob Spark can read")
     ap.add_argument("output", help="folder to write features.json, mllib-model/, mllib-model.json and model.stance")
     ap.add_argument("--labels", required=True, help="labels in class-index order, comma-separated")
-    ap.add_argument("--stance", default="stance", help="the stance executable as executors see it")
+    ap.add_argument("--stance", default="stance", help="the stance executable as executors see it (a path; a bare name is resolved on the driver)")
     ap.add_argument("--local-stance", help="the stance executable on the driver (default: --stance)")
     ap.add_argument("--input-format", default="jsonl", help="jsonl, label-tab or fasttext (one record per line)")
     ap.add_argument("--features", default="", help="stance feature options, e.g. '--hash-bits 18 --word-ngrams 1-2 --norm l2'")

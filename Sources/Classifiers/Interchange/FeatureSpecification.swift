@@ -56,9 +56,9 @@ public struct FeatureSpecification: Sendable, Equatable, Codable {
         do {
             spec = try JSONDecoder().decode(FeatureSpecification.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
         } catch let error as DecodingError {
-            throw .unreadable(path: path, reason: InterchangeError.describe(error) + "; write it again with `stance featurize --spec \(path)`")
+            throw .unreadable(path: path, reason: InterchangeError.describe(error) + "; write it again with `stance featurize --labels … --spec \(path)`")
         } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+            throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read (\(error.localizedDescription))" : "no such file")
         }
         do { try spec.validate() } catch { throw .unreadable(path: path, reason: error.description) }
         return spec

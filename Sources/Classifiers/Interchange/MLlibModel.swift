@@ -73,7 +73,7 @@ public struct MLlibModel: Sendable, Equatable, Codable {
             throw .unreadable(path: path, reason: "not an MLlib model export: " + InterchangeError.describe(error)
                               + "; make one with `python3 examples/spark/export_mllib.py SAVED_MODEL_DIR \(path)`")
         } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+            throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read (\(error.localizedDescription))" : "no such file")
         }
     }
 
@@ -117,7 +117,7 @@ public struct MLlibModel: Sendable, Equatable, Codable {
             throw .invalid("the MLlib model has \(numFeatures) features but the specification hashes into 2^\(specification.features.hashBits!) = \(buckets); train on rows made with this specification (and read them with numFeatures \(buckets))")
         }
         guard numClasses == specification.labels.count else {
-            throw .invalid("the MLlib model has \(numClasses) classes but the specification lists \(specification.labels.count) labels (\(specification.labels.joined(separator: ", ")))")
+            throw .invalid("the MLlib model has \(numClasses) classes but the specification lists \(specification.labels.count) labels (\(specification.labels.joined(separator: ", "))); MLlib counts the classes it saw in training, so check that every label had rows")
         }
         switch model {
         case .logisticRegression:

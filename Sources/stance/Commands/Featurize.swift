@@ -1,6 +1,7 @@
 import ArgumentParser
 import Classifiers
 import DataFiles
+import Foundation
 import LinearAlgebra
 import TextFeatures
 
@@ -48,7 +49,9 @@ struct Featurize: ParsableCommand {
     var specification: FeatureSpecification {
         var configuration = features.configuration(for: .nb)
         if configuration.hashBits == nil { configuration.hashBits = Self.defaultHashBits }
-        return FeatureSpecification(labels: labels.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
+        // Data labels are read trimmed, so "against, favor" means the labels "against" and "favor".
+        return FeatureSpecification(labels: labels.split(separator: ",", omittingEmptySubsequences: false)
+                                        .map { $0.trimmingCharacters(in: .whitespaces) },
                                     features: configuration)
     }
 
@@ -76,9 +79,18 @@ struct Featurize: ParsableCommand {
             return
         }
         // Stream, so a Spark executor's pipe gets each chunk's rows as soon as they are read.
-        var stream = try attempt { () throws(DataFileError) in try DataStream(path: data, options: options, chunkBytes: 2 << 20, threads: Parallel.threads) }
+        // Empty standard input is zero rows, not a mistake: Spark pipes empty partitions too.
+        func readingPipe<T>(_ body: () throws(DataFileError) -> T?) throws -> T? {
+            do { return try body() } catch {
+                if data == "-" && error.isEmptyInput { return nil }
+                throw CLIError(error.description)
+            }
+        }
+        guard var stream = try readingPipe({ () throws(DataFileError) in
+            try DataStream(path: data, options: options, chunkBytes: 2 << 20, threads: Parallel.threads)
+        }) else { return }
         defer { stream.close() }
-        while let records = try attempt({ () throws(DataFileError) in try stream.nextChunk() }) {
+        while let records = try readingPipe({ () throws(DataFileError) in try stream.nextChunk() }) {
             StandardOutput.write(try featurised(records))
         }
         if !stream.skippedRows.isEmpty {
