@@ -144,7 +144,24 @@ public struct QuoteExtractor: Sendable {
         let trimmed = between.trimmingTrailingSpaces
         guard trimmed.hasSuffix(",") || trimmed.hasSuffix(":") || trimmed.hasSuffix(".") else { return false }
         let words = trimmed.lowercased().split(whereSeparator: { !$0.isLetter })
-        return words.count <= 30 && words.contains { AttributionWords.verbs.contains(String($0)) }
+        guard words.count <= 30 && words.contains(where: { AttributionWords.verbs.contains(String($0)) }) else { return false }
+        // “A,” Ryabkov said. “B,” the minister noted. — once the sentence has ended, a second part
+        // with an attribution of its own is a new statement (as the hand-checked lists count it).
+        return !(trimmed.hasSuffix(".") && hasOwnAttribution(b, s))
+    }
+
+    /// Whether a quotation ends in a comma and is followed, before its sentence ends, by words
+    /// with a speech verb (“…,” he added.).
+    static func hasOwnAttribution(_ span: Span, _ s: [Unicode.Scalar]) -> Bool {
+        guard let part = span.parts.last,
+              String(String.UnicodeScalarView(s[part])).trimmingTrailingSpaces.hasSuffix(",") else { return false }
+        var end = span.end
+        while end < s.count, end - span.end < 160, s[end] != "\n", s[end] != ".",
+              QuoteFamily.opening(s[end], before: s[end - 1], after: end + 1 < s.count ? s[end + 1] : nil) == nil {
+            end += 1
+        }
+        let words = String(String.UnicodeScalarView(s[span.end..<end])).lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.count <= 12 && words.contains { AttributionWords.verbs.contains(String($0)) }
     }
 
     // MARK: - Text helpers

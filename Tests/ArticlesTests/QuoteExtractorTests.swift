@@ -30,6 +30,18 @@ private let extractor = QuoteExtractor()
     #expect(quotes[0].speaker == "Paul Hale" && quotes[0].verb == "insisted")
 }
 
+/// “A,” X said. “B,” Y added. — two statements, each with its own speaker; without the second
+/// attribution the speaker goes on and the parts stay one statement.
+@Test func keepsASecondAttributedPartSeparate() {
+    let article = "Oleg Varnavin and Ellen Marsh met. “We are ready,” Varnavin said. “The rest is politics,” said Marsh. “Next time,” Marsh added."
+    let quotes = extractor.extract(from: article)
+    #expect(quotes.map(\.text) == ["We are ready", "The rest is politics", "Next time"])
+    #expect(quotes.map(\.speaker) == ["Oleg Varnavin", "Ellen Marsh", "Ellen Marsh"])
+    let goesOn = extractor.extract(from: "Oleg Varnavin spoke. “We are ready to talk,” Varnavin said. “We have always been ready.”")
+    #expect(goesOn.map(\.text) == ["We are ready to talk We have always been ready."])
+    #expect(goesOn.first?.speaker == "Oleg Varnavin")
+}
+
 @Test func resolvesPronounsAndMarksShortFragmentsPartial() {
     let article = """
     Secretary Anna Reyes spent the week in Moscow. “We made progress,” she said.
