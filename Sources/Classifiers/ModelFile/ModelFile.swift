@@ -82,14 +82,30 @@ public enum ModelFile {
     }
 
     public static func encode(_ classifier: TextClassifier) -> [UInt8] {
+        var bytes: [UInt8] = []
+        serialise(classifier) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Hands a single model's file to `emit` in order — head, weights, tail, checksum — so that
+    /// ``encode(_:)`` and ``write(_:to:)`` share one layout. The weights (25 MB for 2^20 buckets
+    /// × 3 labels) are handed over straight from the model, not copied first.
+    private static func serialise(_ classifier: TextClassifier, _ emit: (UnsafeRawBufferPointer) -> Void) {
         let (head, weights, tail) = pieces(classifier)
-        var w = ByteWriter()
-        w.bytes.reserveCapacity(head.count + 8 * weights.count + tail.count + 4)
-        w.write(head)
-        w.write(weights)
-        w.write(tail)
-        w.write(CRC32.checksum(w.bytes))
-        return w.bytes
+        var crc = CRC32.Running()
+        func checked(_ raw: UnsafeRawBufferPointer) { crc.add(raw); emit(raw) }
+        head.withUnsafeBytes(checked)
+        #if _endian(little)
+        weights.withUnsafeBytes(checked)  // already little-endian IEEE 754
+        #else
+        var swapped = ByteWriter()
+        swapped.write(weights)
+        swapped.bytes.withUnsafeBytes(checked)
+        #endif
+        tail.withUnsafeBytes(checked)
+        var checksum = ByteWriter()
+        checksum.write(crc.value)
+        checksum.bytes.withUnsafeBytes(emit)
     }
 
     private static func section(_ w: inout ByteWriter, _ tag: String, _ payload: [UInt8]) {
@@ -102,24 +118,10 @@ public enum ModelFile {
         w.write(UInt64(byteCount))
     }
 
-    /// Writes the same bytes as ``encode(_:)`` without assembling them: the weights (25 MB for
-    /// 2^20 buckets × 3 labels) go to the file straight from the model, so saving a model
-    /// needs no second copy of it — a third of streamed training's peak memory.
+    /// Writes the same bytes as ``encode(_:)`` without assembling them, so saving a model needs
+    /// no second copy of its weights — a third of streamed training's peak memory.
     public static func write(_ classifier: TextClassifier, to path: String) throws(ModelFileError) {
-        #if _endian(little)
-        let (head, weights, tail) = pieces(classifier)
-        try AtomicFile.write(to: path) { emit in
-            var crc = CRC32.Running()
-            head.withUnsafeBytes { crc.add($0); emit($0) }
-            weights.withUnsafeBytes { crc.add($0); emit($0) }
-            tail.withUnsafeBytes { crc.add($0); emit($0) }
-            var checksum = ByteWriter()
-            checksum.write(crc.value)
-            checksum.bytes.withUnsafeBytes { emit($0) }
-        }
-        #else
-        try AtomicFile.write(encode(classifier), to: path)
-        #endif
+        try AtomicFile.write(to: path) { emit in serialise(classifier, emit) }
     }
 
     // MARK: - Bundles (per-group models)
