@@ -44,6 +44,16 @@ public struct LinearModel: Sendable, Equatable {
         Self.argmaxRows(scores(x))
     }
 
+    /// The model over `columns` features, this model's row r becoming row `rowsAt[r]` and every
+    /// other row zero (the inverse of fitting on ``SparseMatrix/compactingColumns()``).
+    func widened(to columns: Int, rowsAt: [Int]) -> LinearModel {
+        var full = DenseMatrix(rows: columns, columns: classCount)
+        for (r, j) in rowsAt.enumerated() {
+            for c in 0..<classCount { full[j, c] = weights[r, c] }
+        }
+        return LinearModel(weights: full, intercepts: intercepts)
+    }
+
     public static func argmaxRows(_ m: DenseMatrix) -> [Int] {
         (0..<m.rows).map { i in
             var best = 0

@@ -93,6 +93,18 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
         try TrainingError.checkLabels(labels, rows: x.rows, classCount: classCount)
         let weights = classWeight.sampleWeights(labels, classCount: classCount)
         if solver == .adagrad { return fitAdaGrad(x, labels: labels, classCount: classCount, sampleWeights: weights, progress: progress) }
+        // Mostly empty (hashed) feature spaces: fit on the columns in use, then widen. Not worth
+        // a second copy of the rows when most columns are in use (a vocabulary always is).
+        let (compact, kept) = x.compactingColumns()
+        guard kept.count * 2 > x.columns else {
+            let (model, report) = fitLBFGS(compact, labels: labels, classCount: classCount, sampleWeights: weights, progress: progress)
+            return (model.widened(to: x.columns, rowsAt: kept), report)
+        }
+        return fitLBFGS(x, labels: labels, classCount: classCount, sampleWeights: weights, progress: progress)
+    }
+
+    func fitLBFGS(_ x: SparseMatrix, labels: [Int], classCount: Int, sampleWeights weights: [Double],
+                  progress: LBFGS.Progress?) -> (LinearModel, FitReport) {
         let rho = penalty == .l2 ? 0 : penalty == .l1 ? 1 : l1Ratio
         // The smooth part keeps (1 − ρ) of the L2 term: 1/(2·C'·S) with C' = C/(1 − ρ).
         let loss = LogisticLoss(x: x, labels: labels, sampleWeights: weights, classCount: classCount,

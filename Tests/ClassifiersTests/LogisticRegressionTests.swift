@@ -101,3 +101,26 @@ func gradientMatchesFiniteDifferences(classes: Int) {
     #expect(l1.weights[0, 1] > 1)
     #expect(l1.predict(x) == labels)
 }
+
+/// A mostly empty (hashed) feature space is fitted on its columns in use: the model must be the
+/// one fitted on those columns alone, with zero weight everywhere else.
+@Test(arguments: [Penalty.l2, .l1])
+func emptyColumnsGetZeroWeightAndChangeNothing(penalty: Penalty) throws {
+    let (narrow, y) = randomProblem(rows: 60, columns: 10, classes: 3, seed: 11)
+    // The same rows spread over 40 columns: narrow column j becomes wide column 4j + 1.
+    var b = SparseMatrixBuilder(columns: 40)
+    for i in 0..<narrow.rows {
+        let row = narrow.row(i)
+        b.appendSortedRow(row.map { Int32(4 * $0.column + 1) }, row.map(\.value))
+    }
+    let learner = LogisticRegression(c: 2, penalty: penalty)
+    let (wide, wideReport) = try learner.fit(b.build(), labels: y, classCount: 3)
+    let (small, smallReport) = try learner.fit(narrow, labels: y, classCount: 3)
+    #expect(wide.featureCount == 40 && wide.intercepts == small.intercepts)
+    #expect(wideReport.iterations == smallReport.iterations)
+    for j in 0..<40 {
+        for c in 0..<3 {
+            #expect(wide.weights[j, c] == (j % 4 == 1 ? small.weights[j / 4, c] : 0))
+        }
+    }
+}

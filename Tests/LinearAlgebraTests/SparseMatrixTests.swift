@@ -66,3 +66,17 @@ func builderCountsRowsOfEveryShape(columns: Int, crowded: Bool) {
     #expect(x.row(0).map(\.column) == [1])
     #expect(x.row(1).map(\.value) == [1, 2])
 }
+
+@Test func compactingColumnsKeepsOnlyColumnsInUse() {
+    var b = SparseMatrixBuilder(columns: 6)
+    b.appendSortedRow([Int32(1), 4], [Float(2), 3])
+    b.appendSortedRow([Int32](), [Float]())
+    b.appendSortedRow([Int32(4)], [Float(5)])
+    let x = b.build()
+    let (compact, kept) = x.compactingColumns()
+    #expect(kept == [1, 4])
+    #expect(compact.columns == 2 && compact.rows == 3)
+    #expect(compact.row(0).map(\.column) == [0, 1] && compact.row(0).map(\.value) == [2, 3])
+    #expect(compact.row(1).isEmpty)
+    #expect(compact.row(2).map(\.column) == [1] && compact.row(2).map(\.value) == [5])
+}
