@@ -15,6 +15,10 @@ public struct HyperparameterSearch: Sendable {
         public var kinds: [ClassifierKind] = [.logreg, .nblr, .nb, .complementNB]
         public var c: [Double] = [0.1, 0.3, 1, 3, 10, 30]
         public var alpha: [Double] = [0.1, 0.3, 1]
+        /// logreg: rare classes weighed up or not (balanced helps scores that average per-class F1).
+        public var classWeights: [ClassWeight] = [.none, .balanced]
+        /// nblr: β, the share of the fitted weights against naive Bayes'.
+        public var interpolation: [Double] = [1, 0.5, 0.25]
         public var wordNGrams: [NGramRange?] = [NGramRange(1, 1), NGramRange(1, 2), NGramRange(1, 3)]
         public var charNGrams: [NGramRange?] = [nil, NGramRange(2, 4), NGramRange(2, 5), NGramRange(1, 5)]
         public var minDocumentFrequency: [Int] = [1, 2]
@@ -94,11 +98,13 @@ public struct HyperparameterSearch: Sendable {
         switch kind {
         case .logreg:
             parameters.logisticRegression.c = pick(space.c)
+            parameters.logisticRegression.classWeight = pick(space.classWeights)
             features.weighting = pick(space.logregWeighting)
             features.sublinearTF = features.weighting == .tfidf
         case .nblr:
             parameters.nbLogisticRegression.logisticRegression.c = pick(space.c)
             parameters.nbLogisticRegression.alpha = pick(space.alpha)
+            parameters.nbLogisticRegression.interpolation = pick(space.interpolation)
         case .nb, .complementNB, .bernoulliNB:
             parameters.naiveBayes.alpha = pick(space.alpha)
         }
@@ -109,8 +115,12 @@ public struct HyperparameterSearch: Sendable {
     public static func describe(_ p: TrainingParameters, _ f: FeatureConfiguration) -> String {
         var parts = ["--classifier \(p.kind.rawValue)"]
         switch p.kind {
-        case .logreg: parts.append("--C \(p.logisticRegression.c)")
-        case .nblr: parts += ["--C \(p.nbLogisticRegression.logisticRegression.c)", "--alpha \(p.nbLogisticRegression.alpha)"]
+        case .logreg:
+            parts.append("--C \(p.logisticRegression.c)")
+            if p.logisticRegression.classWeight != .none { parts.append("--class-weight \(p.logisticRegression.classWeight.rawValue)") }
+        case .nblr:
+            parts += ["--C \(p.nbLogisticRegression.logisticRegression.c)", "--alpha \(p.nbLogisticRegression.alpha)",
+                      "--interpolation \(p.nbLogisticRegression.interpolation)"]
         case .nb, .complementNB, .bernoulliNB: parts.append("--alpha \(p.naiveBayes.alpha)")
         }
         parts.append("--word-ngrams \(f.ngrams.words?.description ?? "0")")

@@ -6,7 +6,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: "The learner: logreg (logistic regression), nb (multinomial naive Bayes), complement-nb, bernoulli-nb, nblr (logistic regression on NB-scaled features, NBSVM).")
     var classifier: ClassifierKind = .logreg
 
-    @Option(name: .customLong("C"), help: "logreg/nblr: inverse regularisation strength (larger = weaker L2 penalty). Default: 10 for logreg, 1 for nblr.")
+    @Option(name: .customLong("C"), help: "logreg/nblr: inverse regularisation strength (larger = weaker L2 penalty). Default: 10 for logreg, 0.3 for nblr.")
     var c: Double?
 
     @Option(name: .long, help: "logreg/nblr: penalty: l2, l1 (sparse: many weights exactly zero) or elasticnet (see --l1-ratio); L1 and elastic net are fitted by OWL-QN.")
@@ -42,6 +42,9 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: "naive Bayes and nblr: additive smoothing (1 = Laplace).")
     var alpha: Double = 1
 
+    @Option(name: .long, help: "nblr: β, how far to trust the fitted weights over naive Bayes' (Wang & Manning's interpolation): 1 = the plain fit, 0 = naive Bayes.")
+    var interpolation: Double = NBLogisticRegression().interpolation
+
     var parameters: TrainingParameters {
         var parameters = TrainingParameters(
             kind: classifier,
@@ -49,7 +52,8 @@ struct ModelOptions: ParsableArguments {
             naiveBayes: NaiveBayes(alpha: alpha),
             nbLogisticRegression: NBLogisticRegression(
                 alpha: alpha,
-                logisticRegression: logisticRegression(c: c ?? NBLogisticRegression().logisticRegression.c)))
+                logisticRegression: logisticRegression(c: c ?? NBLogisticRegression().logisticRegression.c),
+                interpolation: interpolation))
         parameters.calibrationFolds = calibrate ? calibrationFolds : nil
         return parameters
     }
