@@ -13,6 +13,8 @@ public struct SparseMatrixBuilder: Sendable {
     /// Scratch space for sorting a row's ids (kept between rows).
     private var sortScratch: [Int32] = []
     private var histogram: [Int] = []
+    /// Scratch space for a row's counts (kept between rows).
+    private var countScratch: [Float] = []
 
     public init(columns: Int) {
         precondition(columns >= 0 && columns <= Int(Int32.max), "SparseMatrixBuilder: \(columns) columns")
@@ -29,18 +31,33 @@ public struct SparseMatrixBuilder: Sendable {
 
     /// Appends a row whose entries are the distinct ids in `ids` with their multiplicities.
     /// `ids` is sorted in place (that is the point: no temporary dictionary per document).
+    /// The distinct ids are gathered at the front of `ids` and their counts in a scratch array,
+    /// then appended in one bulk copy each: an append per entry paid a uniqueness check and a
+    /// capacity check every time.
     public mutating func appendRow(countingIDs ids: inout [Int32]) {
         sortIDs(&ids)
-        var p = 0
-        while p < ids.count {
-            let id = ids[p]
-            precondition(id >= 0 && Int(id) < columns, "SparseMatrixBuilder: column \(id) outside 0..<\(columns)")
-            var q = p + 1
-            while q < ids.count && ids[q] == id { q += 1 }
-            columnIndices.append(id)
-            values.append(Float(q - p))
-            p = q
+        let n = ids.count
+        if countScratch.count < n { countScratch = [Float](repeating: 0, count: max(n, 2 * countScratch.count)) }
+        let columns = self.columns
+        let distinct = ids.withUnsafeMutableBufferPointer { ids in
+            countScratch.withUnsafeMutableBufferPointer { counts in
+                var distinct = 0
+                var p = 0
+                while p < n {
+                    let id = ids[p]
+                    precondition(id >= 0 && Int(id) < columns, "SparseMatrixBuilder: column \(id) outside 0..<\(columns)")
+                    var q = p + 1
+                    while q < n && ids[q] == id { q += 1 }
+                    ids[distinct] = id
+                    counts[distinct] = Float(q - p)
+                    distinct += 1
+                    p = q
+                }
+                return distinct
+            }
         }
+        columnIndices.append(contentsOf: ids[0..<distinct])
+        values.append(contentsOf: countScratch[0..<distinct])
         rowStart.append(columnIndices.count)
     }
 

@@ -35,6 +35,23 @@ public struct TokenBuffer: Sendable {
         bytes.append(0x20)
     }
 
+    /// Appends `source[start..<end]`, all ASCII, as one token in one bulk copy, with upper case
+    /// lowered when `lower` and backticks made apostrophes (as the byte-by-byte path does).
+    @inline(__always) mutating func appendASCIIToken(_ source: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lower: Bool) {
+        let first = bytes.count
+        starts.append(Int32(first))
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<end]))
+        let last = bytes.count
+        ends.append(Int32(last))
+        bytes.append(0x20)
+        bytes.withUnsafeMutableBufferPointer { b in
+            for k in first..<last {
+                let c = b[k]
+                if c == 0x60 { b[k] = 0x27 } else if lower && c >= 0x41 && c <= 0x5A { b[k] = c | 0x20 }
+            }
+        }
+    }
+
     public mutating func append(_ token: String) {
         beginToken()
         bytes.append(contentsOf: token.utf8)
