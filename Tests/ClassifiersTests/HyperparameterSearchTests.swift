@@ -17,3 +17,14 @@ import Testing
     #expect(first[0].features == ClassifierKind.logreg.defaultFeatures && first[1].features == ClassifierKind.nb.defaultFeatures)
     #expect(Set(first.map(\.settings)).count == 6)   // no configuration is tried twice
 }
+
+@Test func settingsNameClassWeightsAndInterpolation() {
+    var logreg = TrainingParameters(kind: .logreg)
+    logreg.logisticRegression.classWeight = .balanced
+    let features = ClassifierKind.logreg.defaultFeatures
+    #expect(HyperparameterSearch.describe(logreg, features).contains("--class-weight balanced"))
+    #expect(!HyperparameterSearch.describe(TrainingParameters(kind: .logreg), features).contains("--class-weight"))
+    var nblr = TrainingParameters(kind: .nblr)
+    nblr.nbLogisticRegression.interpolation = 0.25
+    #expect(HyperparameterSearch.describe(nblr, ClassifierKind.nblr.defaultFeatures).contains("--interpolation 0.25"))
+}
