@@ -51,7 +51,7 @@ public struct TrainingParameters: Sendable, Equatable, Codable {
         kind = try k.decode(ClassifierKind.self, forKey: .kind)
         logisticRegression = try k.decode(LogisticRegression.self, forKey: .logisticRegression)
         naiveBayes = try k.decode(NaiveBayes.self, forKey: .naiveBayes)
-        nbLogisticRegression = try k.decodeIfPresent(NBLogisticRegression.self, forKey: .nbLogisticRegression) ?? NBLogisticRegression()
+        nbLogisticRegression = try k.decodeIfPresent(NBLogisticRegression.self, forKey: .nbLogisticRegression) ?? NBLogisticRegression(interpolation: 1)
         calibrationFolds = try k.decodeIfPresent(Int.self, forKey: .calibrationFolds)
     }
 
@@ -78,7 +78,7 @@ public struct TrainingParameters: Sendable, Equatable, Codable {
         case .logreg:
             try logisticRegression.validate()
         case .nblr:
-            try nbLogisticRegression.logisticRegression.validate()
+            try nbLogisticRegression.validate()
             if features.weighting != .binary || features.normalization != .none {
                 throw .invalidParameter("nblr scales binary features by their NB log-count ratio; use --weighting binary --norm none (got \(features.weighting.rawValue), \(features.normalization.rawValue))")
             }

@@ -95,9 +95,10 @@ public struct LogisticRegression: Sendable, Equatable, Codable {
         if solver == .adagrad { return fitAdaGrad(x, labels: labels, classCount: classCount, sampleWeights: weights, progress: progress) }
         // Mostly empty (hashed) feature spaces: fit on the columns in use, then widen. Not worth
         // a second copy of the rows when most columns are in use (a vocabulary always is).
-        let (compact, kept) = x.compactingColumns()
-        guard kept.count * 2 > x.columns else {
-            let (model, report) = fitLBFGS(compact, labels: labels, classCount: classCount, sampleWeights: weights, progress: progress)
+        let kept = x.columnsInUse()
+        if kept.count * 2 <= x.columns {
+            let (model, report) = fitLBFGS(x.keepingColumns(kept), labels: labels, classCount: classCount,
+                                           sampleWeights: weights, progress: progress)
             return (model.widened(to: x.columns, rowsAt: kept), report)
         }
         return fitLBFGS(x, labels: labels, classCount: classCount, sampleWeights: weights, progress: progress)

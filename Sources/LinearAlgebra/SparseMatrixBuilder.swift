@@ -30,7 +30,8 @@ public struct SparseMatrixBuilder: Sendable {
     }
 
     /// Appends a row whose entries are the distinct ids in `ids` with their multiplicities.
-    /// `ids` is sorted in place (that is the point: no temporary dictionary per document).
+    /// `ids` is scratch: it is sorted in place (that is the point: no temporary dictionary per
+    /// document) and its front then overwritten with the distinct ids; clear it before reuse.
     /// The distinct ids are gathered at the front of `ids` and their counts in a scratch array,
     /// then appended in one bulk copy each: an append per entry paid a uniqueness check and a
     /// capacity check every time.

@@ -202,13 +202,14 @@ private struct ByteScanner {
         return end
     }
 
-    /// Copies a word's bytes, lower-casing ASCII when asked and writing every apostrophe as '.
+    /// Whether bytes start..<end are all ASCII.
     @inline(__always) func isASCII(_ start: Int, _ end: Int) -> Bool {
         var high: UInt8 = 0
         for k in start..<end { high |= s[k] }
         return high < 0x80
     }
 
+    /// Copies a word's bytes, lower-casing ASCII when asked and writing every apostrophe as '.
     func copyWord(_ start: Int, _ end: Int, into buffer: inout TokenBuffer) {
         var j = start
         while j < end {

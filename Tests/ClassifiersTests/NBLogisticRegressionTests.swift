@@ -65,3 +65,14 @@ import Testing
     let decoded = try JSONDecoder().decode(NBLogisticRegression.self, from: Data(old.utf8))
     #expect(decoded.interpolation == 1 && decoded.logisticRegression.c == 0.3)
 }
+
+@Test func interpolationIsCheckedBeforeTrainingAndBalancedHasNoPrior() throws {
+    var parameters = TrainingParameters(kind: .nblr)
+    parameters.nbLogisticRegression.interpolation = -0.5
+    #expect(throws: TrainingError.self) { try parameters.validate(features: ClassifierKind.nblr.defaultFeatures) }
+    // Balanced class weights weigh both sides alike, so naive Bayes' end of the line has no prior.
+    let (x, y) = randomProblem(rows: 40, columns: 8, classes: 2, seed: 9)
+    let learner = NBLogisticRegression(logisticRegression: LogisticRegression(c: 1, classWeight: .balanced), interpolation: 0)
+    let (model, _) = try learner.fit(x, labels: y, classCount: 2)
+    #expect(model.intercepts == [0, 0])
+}
