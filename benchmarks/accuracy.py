@@ -92,6 +92,17 @@ STANCE_COLUMNS = [
         "default": True,
     },
     {
+        "key": "stance-logreg-tweets",
+        "title": "stance logreg tweets",
+        "train": ["--classifier", "logreg", "--split-hashtags", "--squeeze-elongations", "--class-weight", "balanced"],
+        "required": ["--classifier", "--split-hashtags", "--squeeze-elongations", "--class-weight"],
+        "settings": "stance logreg defaults with the tweet settings the README recommends: #CamelCase hashtags "
+                    "split into words, elongations squeezed (soooo → soo), classes weighed inversely to their "
+                    "frequency (the stance score averages the F1 of the two rarer classes).",
+        "default": True,
+        "tasks": ["semeval", "semeval-cv"],
+    },
+    {
         "key": "stance-logreg-balanced",
         "title": "stance logreg balanced",
         "train": ["--classifier", "logreg", "--class-weight", "balanced"],
@@ -109,6 +120,17 @@ STANCE_COLUMNS = [
         "tasks": ["usrussia"],
     },
 ]
+
+# The tuned column: `stance tune` picks settings once per task (see StanceTunedTool), then they are
+# trained and scored on the same runs as every other column.
+TUNED_COLUMN = {
+    "key": "stance-tuned",
+    "title": "stance tune",
+    "train": [],
+    "required": [],
+    "settings": "",
+    "default": True,
+}
 
 SEED = 20160  # one seed for every fold assignment and every seeded learner
 FOLDS = 10
@@ -336,6 +358,19 @@ def load_semeval(target):
     return read_jsonl(os.path.join(base, "train.jsonl"), keep), read_jsonl(os.path.join(base, "val.jsonl"), keep)
 
 
+def load_sentences(task, smoke):
+    """MR, SUBJ or MPQA; with smoke, the first 1,000 lines of each label."""
+    recs = read_label_tab(os.path.join(DATA, "sentences", f"{task}.tsv"))
+    if smoke:
+        seen, sub = {}, []
+        for r in recs:
+            if seen.get(r["label"], 0) < 1000:
+                seen[r["label"]] = seen.get(r["label"], 0) + 1
+                sub.append(r)
+        recs = sub
+    return recs
+
+
 def task_runs(task, args, workdir):
     """Yields (group, Run) in order; group names the fold (or '' for single-split tasks)."""
     if task == "semeval":
@@ -357,14 +392,7 @@ def task_runs(task, args, workdir):
                 te = [r for r, f in zip(recs, fold) if f == k]
                 yield f"fold{k + 1}", Run(f"semevalcv-f{k + 1}-{t}", workdir, tr, [("test", te)], args.seed)
     elif task in ("mr", "subj", "mpqa"):
-        recs = read_label_tab(os.path.join(DATA, "sentences", f"{task}.tsv"))
-        if args.smoke:  # the first 1,000 lines of each label
-            seen, sub = {}, []
-            for r in recs:
-                if seen.get(r["label"], 0) < 1000:
-                    seen[r["label"]] = seen.get(r["label"], 0) + 1
-                    sub.append(r)
-            recs = sub
+        recs = load_sentences(task, args.smoke)
         fold = stratified_folds([r["label"] for r in recs], args.folds, args.seed)
         for k in range(args.folds):
             tr = [r for r, f in zip(recs, fold) if f != k]
@@ -554,6 +582,121 @@ class StanceTool(Tool):
             out.append([str(o["label"]) for o in rows])
         os.remove(model)
         return out
+
+
+class StanceTunedTool(StanceTool):
+    """`stance tune` (random search, K-fold CV, a budget in seconds) picks the settings once per
+    task, on data the task's test never touches where the task has such data: SemEval val is
+    tuned on train only, US–Russia on the corpus's train split. For the cross-validated tasks
+    there is no such data, so the tuner sees the whole set (the usual GridSearchCV-then-report
+    shortcut): its figure is a slightly optimistic upper guide for how far the defaults are from
+    tuned settings, which is what this column is for."""
+
+    def __init__(self, options, seconds, trials, folds):
+        super().__init__(TUNED_COLUMN, options)
+        self.available = "tune" in subprocess.run([RUN_STANCE[0], "--help"], capture_output=True, text=True).stdout
+        self.why_unavailable = "" if self.available else "this stance has no `tune`"
+        self.budget = {"seconds": seconds, "trials": trials, "folds": folds}
+        self.settings = (f"`stance tune` once per task ({folds}-fold CV inside, at most {trials} trials and "
+                         f"{seconds:g} s of starting new ones, seed {SEED}; the learners' defaults first, then random "
+                         f"learner/C/alpha/n-gram/min-df/weighting/class-weight/interpolation settings), then "
+                         f"`stance train` with the winner's flags on every run. Tuned on: SemEval val — the train "
+                         f"splits only; US–Russia — the corpus's train split; SemEval CV, MR, SUBJ, MPQA — the whole "
+                         f"set (optimistic). The chosen flags per task are in the section 'Settings chosen by `stance tune`'.")
+        self.tuned = {}
+
+    def prepare(self, task, args, workdir):
+        if task in ("semeval", "semeval-cv"):
+            targets = SEMEVAL_TARGETS if not args.smoke else ["climate"]
+            records = []
+            for t in targets:
+                train, val = load_semeval(t)
+                records += [{**r, "target": t} for r in (train if task == "semeval" else train + val)]
+            metric, extra = "f1-avg:against,favor", ["--group-field", "target"]
+        elif task in ("mr", "subj", "mpqa"):
+            records = load_sentences(task, args.smoke)
+            metric, extra = "accuracy", []
+        else:
+            records = read_jsonl(os.path.join(ROOT, "datasets", "us-russia-statements", "train.jsonl"), ("text", "label"))
+            metric, extra = "macro-f1", []
+        random.Random(f"{args.seed}:tune:{task}").shuffle(records)
+        base = os.path.join(workdir, f"tune-{task}")
+        write_jsonl(base + ".jsonl", records)
+        budget = self.budget if not args.smoke else {"seconds": 5, "trials": 2, "folds": 2}
+        start = time.perf_counter()
+        self._call([RUN_STANCE[0], "tune", "--data", base + ".jsonl", "--input-format", "jsonl", "--metric", metric,
+                    "--folds", str(budget["folds"]), "--trials", str(budget["trials"]), "--seconds", str(budget["seconds"]),
+                    "--seed", str(args.seed), "--output", base + ".stance", "--report", base + ".json"] + extra)
+        with open(base + ".json") as f:
+            trials = json.load(f)["trials"]
+        best = trials[0]
+        self.args = best["settings"].split()
+        self.tuned[task] = {"settings": best["settings"], "cv_score": best["score"], "metric": metric,
+                            "trials": len(trials), "seconds": time.perf_counter() - start,
+                            "on": "train split" if task in ("semeval", "usrussia") else "whole set"}
+        for path in (base + ".jsonl", base + ".stance", base + ".json"):
+            if os.path.exists(path):
+                os.remove(path)
+        log(f"  tuned {task}: {best['settings']} ({metric} {100 * best['score']:.2f} in tune's CV, {len(trials)} trials)")
+
+
+def same_features_check(args, workdir, bits=22):
+    """sklearn's LogisticRegression on exactly stance logreg's features: `stance featurize` writes
+    the hashed counts of the default n-grams (stance tokeniser), numpy applies sublinear TF, smooth
+    IDF from the training rows and L2 rows as stance does, and both learners fit C=10 on SemEval CV.
+    Equal scores and identical predictions show that a gap to the sklearn columns comes from the
+    features (tokenisation), not from the learner."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.datasets import load_svmlight_file
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import normalize
+    labels = ["against", "favor", "none"]
+    feature_flags = ["--word-ngrams", "1-2", "--char-ngrams", "2-5", "--hash-bits", str(bits)]
+
+    def featurize(path):
+        with open(path + ".svm", "w") as out:
+            subprocess.run([RUN_STANCE[0], "featurize", "--labels", ",".join(labels), "--data", path,
+                            "--input-format", "jsonl", "--weighting", "counts", "--norm", "none", "--format", "libsvm"]
+                           + feature_flags, check=True, stdout=out)
+        x, y = load_svmlight_file(path + ".svm", n_features=(1 << bits) + 1, zero_based=False)
+        return x.tocsr(), y
+
+    gold, by_sklearn, by_stance = [], [], []
+    start = time.perf_counter()
+    for _, run in task_runs("semeval-cv", args, workdir):
+        xtr, ytr = featurize(run.train_path)
+        _, test_path, records = run.tests[0]
+        xte, _ = featurize(test_path)
+        df = np.bincount(xtr.indices, minlength=xtr.shape[1])
+        idf = np.log((1 + xtr.shape[0]) / (1 + df)) + 1
+        used = np.flatnonzero(df)  # empty buckets: zero weight either way, and sklearn's L-BFGS is spared them
+
+        def tfidf(x):
+            x = x.copy()
+            x.data = 1 + np.log(x.data)
+            return normalize(x @ sp.diags(idf))[:, used]
+
+        clf = LogisticRegression(C=10, max_iter=10000, tol=1e-6).fit(tfidf(xtr), ytr)
+        by_sklearn += [labels[int(v)] for v in clf.predict(tfidf(xte))]
+        model = os.path.join(run.dir, "same.stance")
+        subprocess.run([RUN_STANCE[0], "train", "--data", run.train_path, "--input-format", "jsonl", "--output", model,
+                        "--quiet", "--classifier", "logreg", "--C", "10"] + feature_flags, check=True)
+        out = subprocess.run([RUN_STANCE[0], "predict", "--model", model, test_path, "--input-format", "jsonl",
+                              "--format", "jsonl"], check=True, capture_output=True, text=True).stdout
+        rows = sorted((json.loads(l) for l in out.splitlines() if l.strip()), key=lambda o: o.get("line", 0))
+        if len(rows) != len(records) or len(by_sklearn) != len(gold) + len(records):
+            raise ToolError(f"same-features check: {len(rows)} stance predictions for {len(records)} texts ({run.id})")
+        by_stance += [str(r["label"]) for r in rows]
+        gold += [r["label"] for r in records]
+        if not args.keep_work:
+            run.cleanup()
+    result = {"bits": bits, "n": len(gold), "seconds": time.perf_counter() - start,
+              "stance": semeval_score(gold, by_stance)[0], "sklearn": semeval_score(gold, by_sklearn)[0],
+              "agreement": sum(a == b for a, b in zip(by_stance, by_sklearn)) / max(len(gold), 1)}
+    log(f"  same features (2^{bits} buckets): stance {100 * result['stance']:.2f}, sklearn {100 * result['sklearn']:.2f}, "
+        f"identical predictions {100 * result['agreement']:.2f}%")
+    return result
 
 
 # ---- scikit-learn ----------------------------------------------------------------------------
@@ -901,6 +1044,56 @@ def run_task(task, tools, args, workdir):
     return results, runs, n_test
 
 
+def headline_value(res, metric):
+    if not res or "error" in res or res.get(metric) is None:
+        return None
+    v = res[metric]
+    return v[0] if isinstance(v, (tuple, list)) else v
+
+
+def target_rows(report):
+    """(target, measured, met) for each target of issue 4 that this report can decide."""
+    tasks, rows = report["tasks"], []
+    stance_keys = [c["key"] for c in report["columns"] if c["key"].startswith("stance-")]
+    title = {c["key"]: c["title"] for c in report["columns"]}
+
+    def best(task, metric, keys):
+        vals = [(headline_value(tasks[task]["results"].get(k), metric), k) for k in keys]
+        vals = [(v, k) for v, k in vals if v is not None]
+        return max(vals) if vals else (None, None)
+
+    # The tuned column chose its settings on the whole set for the cross-validated tasks, so it
+    # does not count toward their targets (it is only the yardstick for the defaults).
+    honest = [k for k in stance_keys if k != "stance-tuned"]
+    for task, floor in (("mr", 80.0), ("subj", 93.6), ("mpqa", 87.8)):
+        if task in tasks:
+            v, k = best(task, "accuracy", honest)
+            if v is not None:
+                rows.append((f"{task.upper()} ≥ {floor}", f"{100 * v:.2f} ({title[k]})", 100 * v >= floor - 1e-9))
+    for task, name in (("semeval", "SemEval val"), ("semeval-cv", "SemEval 10-fold CV")):
+        if task in tasks:
+            v, k = best(task, "score", stance_keys if task == "semeval" else honest)
+            r, rk = best(task, "score", REFERENCE_TOOLS)
+            if v is not None and r is not None:
+                rows.append((f"{name}: stance score ≥ best reference + 1", f"{100 * v:.2f} ({title[k]}) vs "
+                             f"{100 * r:.2f} + 1 ({title[rk]})", v >= r + 0.01 - 1e-9))
+    sf = (tasks.get("semeval-cv") or {}).get("same_features")
+    if sf and "error" not in sf:
+        rows.append(("stance logreg ≥ sklearn LogReg on the same features (SemEval CV)",
+                     f"{100 * sf['stance']:.2f} vs {100 * sf['sklearn']:.2f}, {100 * sf['agreement']:.2f}% identical "
+                     f"predictions", sf["stance"] >= sf["sklearn"] - 1e-9))
+    for task in TASKS:
+        if task not in tasks:
+            continue
+        metric = {"semeval": "score", "semeval-cv": "score", "usrussia": "dev-news.macro_f1"}.get(task, "accuracy")
+        d = headline_value(tasks[task]["results"].get("stance-logreg"), metric)
+        t = headline_value(tasks[task]["results"].get("stance-tuned"), metric)
+        if d is not None and t is not None:
+            rows.append((f"{task}: defaults (`stance train`, no flags) within 1 point of tuned",
+                         f"{100 * d:.2f} vs {100 * t:.2f}", d >= t - 0.01 - 1e-9))
+    return rows
+
+
 def write_reports(out_dir, report, columns):
     os.makedirs(out_dir, exist_ok=True)
     with open(os.path.join(out_dir, "accuracy.json"), "w") as f:
@@ -1004,6 +1197,40 @@ def write_reports(out_dir, report, columns):
                    f"neutral, so the share predicted neutral is the figure), test = the corpus's own "
                    f"{t['sizes'].get('test')}-statement test split.")
 
+    if "semeval-cv" in tasks and tasks["semeval-cv"].get("same_features"):
+        sf = tasks["semeval-cv"]["same_features"]
+        md.extend(["", "## Same features: stance logreg beside scikit-learn's LogisticRegression", ""])
+        if "error" in sf:
+            md.append(f"The check failed: {sf['error']}")
+        else:
+            md.append(f"The sklearn columns above build their own features (scikit-learn's tokens), so they are "
+                      f"not stance's features. Here both learners get the identical matrix on the same SemEval CV "
+                      f"folds: `stance featurize` writes the hashed counts of stance logreg's default n-grams "
+                      f"(2^{sf['bits']} buckets), numpy applies sublinear TF, smooth IDF and L2 rows as "
+                      f"stance does (in double precision; stance in single), and LogisticRegression(C=10, lbfgs, tol=1e-6) fits them beside "
+                      f"`stance train --hash-bits {sf['bits']}` (C=10).")
+            md.extend(["", "| | stance logreg | sklearn LogReg, same matrix |", "|---|---:|---:|",
+                       f"| stance score, all folds pooled | {100 * sf['stance']:.2f} | {100 * sf['sklearn']:.2f} |",
+                       f"| predictions identical | {100 * sf['agreement']:.2f}% of {sf['n']} | |", "",
+                       "Any gap between stance logreg and sklearn LogReg in the tables above is therefore the "
+                       "tokenisation (scikit-learn drops punctuation and one-letter words; its char_wb n-grams "
+                       "run over whitespace-separated chunks, punctuation included), not the learner."])
+
+    tuned_rows = [(task, tasks[task]["results"].get("stance-tuned", {}).get("tuned")) for task in TASKS if task in tasks]
+    tuned_rows = [(task, tr) for task, tr in tuned_rows if tr]
+    if tuned_rows:
+        md.extend(["", "## Settings chosen by `stance tune`", "",
+                   "| task | tuned on | trials | tune's own CV score | flags |", "|---|---|---:|---:|---|"])
+        for task, tr in tuned_rows:
+            md.append(f"| {task} | {tr['on']} | {tr['trials']} ({tr['seconds']:.0f} s) | "
+                      f"{tr['metric']} {100 * tr['cv_score']:.2f} | `{tr['settings']}` |")
+
+    targets = target_rows(report)
+    if targets:
+        md.extend(["", "## Targets (issue 4)", "", "| target | measured | met |", "|---|---|---|"])
+        for what, measured, met in targets:
+            md.append(f"| {what} | {measured} | {'yes' if met else '**no**'} |")
+
     md.extend(["", "## Time per column (seconds, training + prediction, all folds)", "",
                "| task | " + " | ".join(c["title"] for c in cols) + " |", "|---|" + "---:|" * len(cols)])
     for task in [t for t in TASKS if t in tasks]:
@@ -1058,11 +1285,17 @@ def main():
     ap.add_argument("--keep-work", action="store_true", help="keep the fold files in benchmarks/work/")
     ap.add_argument("--reinstall", action="store_true", help="reinstall the reference tools into the venv")
     ap.add_argument("--list", action="store_true", help="list tasks and columns")
+    ap.add_argument("--tune-seconds", type=float, default=120,
+                    help="stance tune column: seconds of starting new trials per task (default 120)")
+    ap.add_argument("--tune-trials", type=int, default=40, help="stance tune column: most trials per task")
+    ap.add_argument("--no-same-features", action="store_true",
+                    help="skip the check of sklearn LogReg on stance's own features (SemEval CV, about 3 minutes)")
+    ap.add_argument("--tune-folds", type=int, default=5, help="stance tune column: folds inside the tuner")
     ap.add_argument("--render", metavar="JSON", help="only rewrite the Markdown report from an accuracy.json")
     argv = sys.argv[1:]
     args = ap.parse_args(argv)
 
-    all_keys = [c["key"] for c in STANCE_COLUMNS] + REFERENCE_TOOLS
+    all_keys = [c["key"] for c in STANCE_COLUMNS] + [TUNED_COLUMN["key"]] + REFERENCE_TOOLS
     if args.render:
         report = json.load(open(args.render))
         write_reports(os.path.dirname(os.path.abspath(args.render)), report, report["columns"])
@@ -1070,7 +1303,7 @@ def main():
     if args.list:
         print("tasks:  ", ", ".join(TASKS))
         print("columns:", ", ".join(all_keys), "(default: " +
-              ", ".join([c["key"] for c in STANCE_COLUMNS if c.get("default")] + REFERENCE_TOOLS) + ")")
+              ", ".join([c["key"] for c in STANCE_COLUMNS if c.get("default")] + [TUNED_COLUMN["key"]] + REFERENCE_TOOLS) + ")")
         return 0
 
     tasks = TASKS if not args.only else [t.strip() for t in args.only.split(",") if t.strip()]
@@ -1083,7 +1316,7 @@ def main():
         if bad:
             ap.error(f"unknown column(s) {', '.join(bad)}; choose from {', '.join(all_keys)}")
     else:
-        keys = [c["key"] for c in STANCE_COLUMNS if c.get("default")] + REFERENCE_TOOLS
+        keys = [c["key"] for c in STANCE_COLUMNS if c.get("default")] + [TUNED_COLUMN["key"]] + REFERENCE_TOOLS
     if args.smoke:
         keys = [k for k in keys if k.startswith("stance-")]
         if not args.only:
@@ -1116,6 +1349,8 @@ def main():
               f"is the binary broken?", file=sys.stderr)
         return 1
     tools = [StanceTool(c, options) for c in STANCE_COLUMNS if c["key"] in keys]
+    if TUNED_COLUMN["key"] in keys:
+        tools.append(StanceTunedTool(options, args.tune_seconds, args.tune_trials, args.tune_folds))
     failures = install_failures() if needs_reference else {}
     if needs_reference:
         for tool in reference_tools():
@@ -1152,8 +1387,28 @@ def main():
     report_tasks = {}
     for task in tasks:
         task_tools = [t for t in live if t.tasks is None or task in t.tasks]
+        tune_failures = {}
+        for tool in list(task_tools):
+            if isinstance(tool, StanceTunedTool):
+                try:
+                    tool.prepare(task, args, workdir)
+                except Exception as e:  # the tuner failing must not stop the other columns
+                    tune_failures[tool.key] = f"stance tune failed: {type(e).__name__}: {e}"[:600]
+                    log(f"   {tool.key} failed to tune {task}: {e}")
+                    task_tools.remove(tool)
         results, runs, n_test = run_task(task, task_tools, args, workdir)
+        for key, error in tune_failures.items():
+            results[key] = {"error": error}
+        for tool in task_tools:
+            if isinstance(tool, StanceTunedTool) and "error" not in results.get(tool.key, {"error": 1}):
+                results[tool.key]["tuned"] = tool.tuned[task]
         info = {"results": results, "runs": runs}
+        if task == "semeval-cv" and "sklearn-logreg" in keys and not args.smoke and not args.no_same_features:
+            try:
+                info["same_features"] = same_features_check(args, workdir)
+            except Exception as e:
+                log(f"   same-features check failed: {e}")
+                info["same_features"] = {"error": f"{type(e).__name__}: {e}"[:600]}
         # sizes, for the notes under each table
         if task == "semeval":
             sets = [load_semeval(t) for t in (SEMEVAL_TARGETS if not args.smoke else ["climate"])]
@@ -1183,7 +1438,9 @@ def main():
     for t in tools:
         c = {"key": t.key, "title": t.title, "settings": t.settings, "available": t.available,
              "why_unavailable": t.why_unavailable}
-        if isinstance(t, StanceTool):
+        if isinstance(t, StanceTunedTool):
+            c["tuned"] = t.tuned
+        elif isinstance(t, StanceTool):
             c["command"] = t.command
             c["dropped"] = t.dropped
             c["stop_reasons"] = t.stop_reasons
@@ -1199,7 +1456,8 @@ def main():
                 c["training"] = {"kind": kind, **({keep: training.get(keep)} if keep in training else training)}
         columns.append(c)
 
-    partial = bool(args.only or args.tools or args.folds != FOLDS or args.seed != SEED)
+    partial = bool(args.only or args.tools or args.folds != FOLDS or args.seed != SEED or args.no_same_features
+                   or (args.tune_seconds, args.tune_trials, args.tune_folds) != (120, 40, 5))
     out_dir = args.output_dir or (os.path.join(BENCH, "work", "smoke") if args.smoke else
                                   os.path.join(BENCH, "work", "accuracy-partial") if partial else
                                   os.path.join(BENCH, "results"))
