@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Work split across cores in a way that never changes the answer.
 ///
@@ -7,12 +8,19 @@ import Foundation
 /// number of threads, and results are combined in piece order. So a model trained on 1 core and
 /// on 16 is the same to the last bit; only the wall time differs.
 public enum Parallel {
-    /// Threads to use; 1 runs everything on the calling thread. Set once at start-up (the CLI's
-    /// `--threads` or `STANCE_THREADS`); defaults to the machine's active processor count.
-    nonisolated(unsafe) public static var threads: Int = {
+    /// Threads to use; 1 runs everything on the calling thread. Set at start-up (the CLI's
+    /// `STANCE_THREADS`); defaults to the machine's active processor count. Atomic, because
+    /// tests change it while other tests run in parallel (ThreadSanitizer caught the plain
+    /// variable); since no result depends on it, a concurrent change is harmless otherwise.
+    public static var threads: Int {
+        get { threadCount.load(ordering: .relaxed) }
+        set { threadCount.store(newValue, ordering: .relaxed) }
+    }
+
+    private static let threadCount = Atomic<Int>({
         if let value = ProcessInfo.processInfo.environment["STANCE_THREADS"], let n = Int(value), n >= 1 { return n }
         return ProcessInfo.processInfo.activeProcessorCount
-    }()
+    }())
 
     /// Calls `body(piece)` for every piece in 0..<count, concurrently when threads > 1.
     public static func forEach(_ count: Int, _ body: (Int) -> Void) {
