@@ -45,7 +45,7 @@ public struct LinearModel: Sendable, Equatable {
     }
 
     /// The model over `columns` features, this model's row r becoming row `rowsAt[r]` and every
-    /// other row zero (the inverse of fitting on ``SparseMatrix/compactingColumns()``).
+    /// other row zero (the inverse of fitting on ``SparseMatrix/keepingColumns(_:)``).
     func widened(to columns: Int, rowsAt: [Int]) -> LinearModel {
         var full = DenseMatrix(rows: columns, columns: classCount)
         for (r, j) in rowsAt.enumerated() {

@@ -82,8 +82,7 @@ public struct NBLogisticRegression: Sendable, Equatable, Codable {
         let binary = Self.binarised(x)
         // Two classes: one ratio, one model (class 0 scores 0). More: one model per class.
         let positives = k == 2 ? [1] : Array(0..<k)
-        var seen = [Bool](repeating: false, count: x.columns)
-        for column in binary.columnIndices { seen[Int(column)] = true }
+        let seen = binary.columnsInUse()
         var weights = DenseMatrix(rows: x.columns, columns: k)
         var intercepts = [Double](repeating: 0, count: k)
         var last = LogisticRegression.FitReport(iterations: 0, evaluations: 0, finalLoss: 0, gradientNorm: 0, stopReason: "")
@@ -107,15 +106,15 @@ public struct NBLogisticRegression: Sendable, Equatable, Codable {
     /// The positive class's weights and intercept moved toward naive Bayes by `interpolation`.
     /// Only features seen in training take part: an unseen hash bucket keeps weight 0, as an
     /// unseen vocabulary term has no column at all.
-    func interpolated(_ model: LinearModel, seen: [Bool], positives: Int, negatives: Int) -> (weights: [Double], intercept: Double) {
+    func interpolated(_ model: LinearModel, seen: [Int], positives: Int, negatives: Int) -> (weights: [Double], intercept: Double) {
         let w = (0..<model.weights.rows).map { model.weights[$0, 1] }
         let b = model.intercepts[1]
-        let seenCount = seen.count { $0 }
-        guard interpolation < 1, seenCount > 0 else { return (w, b) }
-        let meanMagnitude = zip(w, seen).reduce(0) { $0 + ($1.1 ? abs($1.0) : 0) } / Double(seenCount)
+        guard interpolation < 1, !seen.isEmpty else { return (w, b) }
+        let meanMagnitude = seen.reduce(0) { $0 + abs(w[$1]) } / Double(seen.count)
         let beta = interpolation
         let prior = logisticRegression.classWeight == .balanced ? 0 : log(Double(max(positives, 1)) / Double(max(negatives, 1)))
-        let moved = zip(w, seen).map { $0.1 ? (1 - beta) * meanMagnitude + beta * $0.0 : 0 }
+        var moved = [Double](repeating: 0, count: w.count)
+        for j in seen { moved[j] = (1 - beta) * meanMagnitude + beta * w[j] }
         return (moved, (1 - beta) * meanMagnitude * prior + beta * b)
     }
 
