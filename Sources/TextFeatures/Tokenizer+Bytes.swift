@@ -192,7 +192,7 @@ private struct ByteScanner {
 
     @inline(__always) mutating func appendWord(from start: Int, into buffer: inout TokenBuffer) -> Int {
         let end = wordEnd(from: start)
-        if isASCII(start, end) {  // most words: one bulk copy instead of a byte at a time
+        if Tokenizer.isASCII(UnsafeBufferPointer(rebasing: s[start..<end])) {  // most words: one bulk copy instead of a byte at a time
             buffer.appendASCIIToken(s, start, end, lower: lowerASCII)
             return end
         }
@@ -200,13 +200,6 @@ private struct ByteScanner {
         copyWord(start, end, into: &buffer)
         buffer.endToken()
         return end
-    }
-
-    /// Whether bytes start..<end are all ASCII.
-    @inline(__always) func isASCII(_ start: Int, _ end: Int) -> Bool {
-        var high: UInt8 = 0
-        for k in start..<end { high |= s[k] }
-        return high < 0x80
     }
 
     /// Copies a word's bytes, lower-casing ASCII when asked and writing every apostrophe as '.
