@@ -49,7 +49,6 @@ public struct FeatureCounts: Sendable {
     static func hashedCounts(_ documents: [Document], _ configuration: FeatureConfiguration, bits: Int) -> SparseMatrix {
         let pieces = Parallel.blocks(documents.count, size: 2048)
         var parts = [SparseMatrix?](repeating: nil, count: pieces.count)
-        let mask = UInt32((1 << bits) - 1)
         parts.withUnsafeMutableBufferPointer { parts in
             Parallel.forEach(pieces.count) { p in
                 var scanner = FeatureScanner(configuration: configuration)
@@ -57,7 +56,7 @@ public struct FeatureCounts: Sendable {
                 var scratch: [Int32] = []
                 for d in pieces[p] {
                     scratch.removeAll(keepingCapacity: true)
-                    scanner.forEachFeature(of: documents[d]) { scratch.append(Int32(bitPattern: $0.hash32 & mask)) }
+                    scanner.forEachBucket(of: documents[d], bits: bits) { scratch.append($0) }
                     builder.appendRow(countingIDs: &scratch)
                 }
                 parts[p] = builder.build()

@@ -159,12 +159,11 @@ public struct FeatureExtractor: Sendable, Equatable {
     /// As ``forEachColumn(of:_:)``, reusing a scanner's buffers.
     public func forEachColumn(of document: Document, scanner: inout FeatureScanner, _ body: (Int32) -> Void) {
         if let vocabulary {
-            scanner.forEachFeature(of: document) { feature in
-                if let id = vocabulary.id(ofKey: feature.key64) { body(id) }
+            scanner.forEachKey(of: document) { key in
+                if let id = vocabulary.id(ofKey: key) { body(id) }
             }
         } else {
-            let mask = UInt32((1 << configuration.hashBits!) - 1)
-            scanner.forEachFeature(of: document) { body(Int32(bitPattern: $0.hash32 & mask)) }
+            scanner.forEachBucket(of: document, bits: configuration.hashBits!, body)
         }
     }
 

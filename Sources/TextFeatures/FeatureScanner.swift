@@ -32,16 +32,65 @@ public struct FeatureScanner {
         }
     }
 
+    /// Calls `body` with the bucket, in a space of 2^`bits`, of every feature of `document`:
+    /// `FeatureHashing.fnv1a32(name) & (2^bits − 1)` for each name ``forEachFeature(of:_:)``
+    /// gives, in another order.
+    public mutating func forEachBucket(of document: Document, bits: Int, _ body: (Int32) -> Void) {
+        let mask = UInt32((1 << bits) - 1)
+        forEachHash(of: document, FNV1a32Running.self) { body(Int32(bitPattern: $0 & mask)) }
+    }
+
+    /// Calls `body` with the ``FeatureKey`` of every feature of `document`, for vocabulary lookups.
+    public mutating func forEachKey(of document: Document, _ body: (UInt64) -> Void) {
+        forEachHash(of: document, FeatureKeyRunning.self, body)
+    }
+
+    /// The features' hashes without their names. FNV-1a is a running hash, so a word n-gram's
+    /// hash is its first n−1 words' hash continued over " wordₙ": each n-gram costs the bytes of
+    /// its last word, where hashing every name from its start cost all of its words.
+    private mutating func forEachHash<H: RunningHash>(of document: Document, _: H.Type, _ body: (H.Value) -> Void) {
+        configuration.tokenizer.tokenize(document.text, into: &tokens)
+        if let words = configuration.ngrams.words {
+            Self.wordNGramHashes(tokens, words, prefix: .word, H.self, body)
+        }
+        if let characters = configuration.ngrams.characters {
+            characterNGrams(characters) { body(H.hash($0.bytes, continuing: H.state(after: $0.prefix))) }
+        }
+        if let range = configuration.contextNGrams, let surrounding = document.surroundingWords {
+            configuration.tokenizer.tokenize(surrounding, into: &contextTokens)
+            Self.wordNGramHashes(contextTokens, range, prefix: .contextWord, H.self, body)
+        }
+    }
+
     /// Word n-grams: the bytes from the start of the first token to the end of the last, which
     /// in a ``TokenBuffer`` are the tokens joined by single spaces.
     private static func wordNGrams(_ tokens: TokenBuffer, _ range: NGramRange, prefix: FeatureName.Prefix,
                                    _ body: (FeatureName) -> Void) {
-        let count = tokens.count
-        tokens.bytes.withUnsafeBufferPointer { bytes in
+        tokens.withTokens { bytes, starts, ends in
+            let count = starts.count
             for n in range.lower...range.upper where n <= count {
                 for start in 0...(count - n) {
-                    let from = Int(tokens.starts[start]), to = Int(tokens.ends[start + n - 1])
+                    let from = Int(starts[start]), to = Int(ends[start + n - 1])
                     body(FeatureName(prefix: prefix, bytes: UnsafeBufferPointer(rebasing: bytes[from..<to])))
+                }
+            }
+        }
+    }
+
+    /// The hashes of ``wordNGrams(_:_:prefix:_:)``'s names, each n-gram continuing its prefix's.
+    private static func wordNGramHashes<H: RunningHash>(_ tokens: TokenBuffer, _ range: NGramRange, prefix: FeatureName.Prefix,
+                                                        _: H.Type, _ body: (H.Value) -> Void) {
+        let initial = H.state(after: prefix)
+        tokens.withTokens { bytes, starts, ends in
+            let count = starts.count
+            for start in 0..<count {
+                var h = initial
+                var from = Int(starts[start])
+                for n in 1...min(range.upper, count - start) {
+                    let to = Int(ends[start + n - 1])
+                    h = H.hash(UnsafeBufferPointer(rebasing: bytes[from..<to]), continuing: h)
+                    if n >= range.lower { body(h) }
+                    from = to
                 }
             }
         }
@@ -51,10 +100,9 @@ public struct FeatureScanner {
     /// with one space either side (the buffer's own separators); a padded token shorter than n
     /// is one feature, once, as in ``NGramGenerator``.
     private mutating func characterNGrams(_ range: NGramRange, _ body: (FeatureName) -> Void) {
-        let tokens = self.tokens
-        tokens.bytes.withUnsafeBufferPointer { bytes in
-            for t in 0..<tokens.count {
-                let from = Int(tokens.starts[t]) - 1, to = Int(tokens.ends[t]) + 1
+        tokens.withTokens { bytes, starts, ends in
+            for t in 0..<starts.count {
+                let from = Int(starts[t]) - 1, to = Int(ends[t]) + 1
                 var ascii = true
                 for k in from..<to where bytes[k] >= 0x80 { ascii = false; break }
                 if ascii {
@@ -105,7 +153,7 @@ public struct FeatureName {
         }
 
         /// FNV-1a state after the prefix's bytes, so a name's hash continues from here.
-        fileprivate var hash32: UInt32 {
+        var hash32: UInt32 {
             switch self {
             case .word: return Self.word32
             case .character: return Self.character32
@@ -113,7 +161,7 @@ public struct FeatureName {
             }
         }
 
-        fileprivate var key64: UInt64 {
+        var key64: UInt64 {
             switch self {
             case .word: return Self.word64
             case .character: return Self.character64
@@ -163,5 +211,29 @@ public enum FeatureKey {
             h = h &* prime
         }
         return h
+    }
+}
+
+/// A hash computed over a name's bytes in order, which can be continued over more bytes.
+protocol RunningHash {
+    associatedtype Value
+    /// The state after a feature kind's prefix.
+    static func state(after prefix: FeatureName.Prefix) -> Value
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, continuing state: Value) -> Value
+}
+
+/// ``FeatureHashing``'s 32-bit FNV-1a (hashed models' buckets).
+enum FNV1a32Running: RunningHash {
+    @inline(__always) static func state(after prefix: FeatureName.Prefix) -> UInt32 { prefix.hash32 }
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>, continuing state: UInt32) -> UInt32 {
+        FeatureHashing.fnv1a32(bytes: bytes, continuing: state)
+    }
+}
+
+/// ``FeatureKey``'s 64-bit FNV-1a (vocabulary lookups).
+enum FeatureKeyRunning: RunningHash {
+    @inline(__always) static func state(after prefix: FeatureName.Prefix) -> UInt64 { prefix.key64 }
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>, continuing state: UInt64) -> UInt64 {
+        FeatureKey.of(bytes: bytes, continuing: state)
     }
 }

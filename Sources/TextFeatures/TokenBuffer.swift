@@ -7,61 +7,112 @@
 /// on either side, as the `char_wb` n-grams need, is the token's range widened by one byte each
 /// way. Hashing or looking up a feature is then a walk over bytes already in cache.
 ///
+/// The arrays are storage, sized ahead and never shrunk; `length` and `count` say how much of
+/// them is in use. The byte scanner reserves room for the worst case of a text up front and then
+/// writes through a ``TokenWriter`` (plain pointer stores): an `Array.append` per byte or per
+/// token paid a capacity and a uniqueness check each time, a tenth of featurising.
+///
 /// Keep one buffer per thread and refill it per document (``Tokenizer/tokenize(_:into:)``); it
 /// keeps its capacity.
 public struct TokenBuffer: Sendable {
-    /// " tok₁ tok₂ … " (a lone " " when there are no tokens).
-    public private(set) var bytes: [UInt8] = [0x20]
-    /// Token i is `bytes[starts[i] ..< ends[i]]`.
-    public private(set) var starts: [Int32] = []
-    public private(set) var ends: [Int32] = []
+    private var storage: [UInt8] = [0x20]
+    private var startStorage: [Int32] = []
+    private var endStorage: [Int32] = []
+    /// Bytes in use: " tok₁ tok₂ … " (a lone " " when there are no tokens).
+    public private(set) var length = 1
+    /// Tokens in use.
+    public private(set) var count = 0
 
     public init() {}
 
-    public var count: Int { starts.count }
-
     public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(0x20)
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        length = 1
+        count = 0
     }
 
-    /// Starts a token; append its bytes with ``appendByte(_:)`` and close it with ``endToken()``.
-    @inline(__always) mutating func beginToken() { starts.append(Int32(bytes.count)) }
-    @inline(__always) mutating func appendByte(_ b: UInt8) { bytes.append(b) }
-    @inline(__always) mutating func endToken() {
-        ends.append(Int32(bytes.count))
-        bytes.append(0x20)
-    }
-
-    /// Appends `source[start..<end]`, all ASCII, as one token in one bulk copy, with upper case
-    /// lowered when `lower` and backticks made apostrophes (as the byte-by-byte path does).
-    @inline(__always) mutating func appendASCIIToken(_ source: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lower: Bool) {
-        let first = bytes.count
-        starts.append(Int32(first))
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<end]))
-        let last = bytes.count
-        ends.append(Int32(last))
-        bytes.append(0x20)
-        bytes.withUnsafeMutableBufferPointer { b in
-            for k in first..<last {
-                let c = b[k]
-                if c == 0x60 { b[k] = 0x27 } else if lower && c >= 0x41 && c <= 0x5A { b[k] = c | 0x20 }
+    /// Calls `body` with the bytes in use and the token bounds: token i is
+    /// `bytes[starts[i] ..< ends[i]]`.
+    @inline(__always)
+    public func withTokens<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        storage.withUnsafeBufferPointer { bytes in
+            startStorage.withUnsafeBufferPointer { starts in
+                endStorage.withUnsafeBufferPointer { ends in
+                    body(UnsafeBufferPointer(rebasing: bytes[0..<length]),
+                         UnsafeBufferPointer(rebasing: starts[0..<count]),
+                         UnsafeBufferPointer(rebasing: ends[0..<count]))
+                }
             }
         }
     }
 
+    /// Appends tokens through a writer, with room for at most `bytes` more bytes and `tokens`
+    /// more tokens (the caller's worst case; the writer does not check).
+    mutating func write(reservingBytes bytes: Int, tokens: Int, _ body: (inout TokenWriter) -> Void) {
+        Self.grow(&storage, to: length + bytes)
+        Self.grow(&startStorage, to: count + tokens)
+        Self.grow(&endStorage, to: count + tokens)
+        let (newLength, newCount) = storage.withUnsafeMutableBufferPointer { b in
+            startStorage.withUnsafeMutableBufferPointer { s in
+                endStorage.withUnsafeMutableBufferPointer { e in
+                    var writer = TokenWriter(bytes: b.baseAddress!, length: length, starts: s.baseAddress!, ends: e.baseAddress!, count: count)
+                    body(&writer)
+                    precondition(writer.length <= b.count && writer.count <= s.count, "TokenBuffer: wrote past the reserved room")
+                    return (writer.length, writer.count)
+                }
+            }
+        }
+        length = newLength
+        count = newCount
+    }
+
+    private static func grow<T: Numeric>(_ array: inout [T], to size: Int) {
+        if array.count < size { array.append(contentsOf: repeatElement(0, count: max(size, 2 * array.count) - array.count)) }
+    }
+
+    /// Appends one whole token (the slow paths: informal-text options).
     public mutating func append(_ token: String) {
-        beginToken()
-        bytes.append(contentsOf: token.utf8)
-        endToken()
+        let utf8 = token.utf8
+        write(reservingBytes: utf8.count + 1, tokens: 1) { w in
+            w.beginToken()
+            for b in utf8 { w.byte(b) }
+            w.endToken()
+        }
     }
 
     /// Token i as a `String` (for tests, explanations and the slow paths).
     public func token(_ i: Int) -> String {
-        String(decoding: bytes[Int(starts[i]) ..< Int(ends[i])], as: UTF8.self)
+        String(decoding: storage[Int(startStorage[i]) ..< Int(endStorage[i])], as: UTF8.self)
     }
 
     public var tokens: [String] { (0..<count).map(token) }
+}
+
+/// Writes tokens into room a ``TokenBuffer`` reserved: every store is a plain pointer store.
+struct TokenWriter {
+    let bytes: UnsafeMutablePointer<UInt8>
+    var length: Int
+    let starts: UnsafeMutablePointer<Int32>
+    let ends: UnsafeMutablePointer<Int32>
+    var count: Int
+
+    /// Starts a token; write its bytes with ``byte(_:)`` and close it with ``endToken()``.
+    @inline(__always) mutating func beginToken() { starts[count] = Int32(length) }
+    @inline(__always) mutating func byte(_ b: UInt8) {
+        bytes[length] = b
+        length += 1
+    }
+    @inline(__always) mutating func endToken() {
+        ends[count] = Int32(length)
+        count += 1
+        bytes[length] = 0x20
+        length += 1
+    }
+
+    /// A whole token from a literal (`<url>`, `@user`, normalised punctuation).
+    @inline(__always) mutating func token(_ literal: StaticString) {
+        beginToken()
+        let p = literal.utf8Start
+        for k in 0..<literal.utf8CodeUnitCount { byte(p[k]) }
+        endToken()
+    }
 }

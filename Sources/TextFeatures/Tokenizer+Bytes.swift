@@ -20,14 +20,12 @@ extension Tokenizer {
         var source = text
         source.withUTF8 { bytes in
             guard lowercase, !Self.isASCII(bytes) else {
-                var scanner = ByteScanner(s: bytes, lowerASCII: lowercase, punctuation: punctuation)
-                scanner.scan(into: &buffer)
+                ByteScanner(s: bytes, lowerASCII: lowercase, punctuation: punctuation).scan(into: &buffer)
                 return
             }
             let lowered = Self.lowercasedUTF8(bytes)
             lowered.withUnsafeBufferPointer { lowered in
-                var scanner = ByteScanner(s: lowered, lowerASCII: false, punctuation: punctuation)
-                scanner.scan(into: &buffer)
+                ByteScanner(s: lowered, lowerASCII: false, punctuation: punctuation).scan(into: &buffer)
             }
         }
     }
@@ -84,12 +82,15 @@ private enum ASCIIClass {
     static let space: UInt8 = 1
     static let word: UInt8 = 2
     static let digit: UInt8 = 4
+    /// May join two words into one: ' ` - (between word scalars), . , (between digits).
+    static let joins: UInt8 = 8
 
     static let table: [UInt8] = (0..<128).map { b -> UInt8 in
         switch b {
         case 0x30...0x39: return word | digit
         case 0x41...0x5A, 0x61...0x7A, 0x5F: return word
         case 0..<0x21, 0x7F: return space
+        case 0x27, 0x60, 0x2D, 0x2E, 0x2C: return joins
         default: return 0
         }
     }
@@ -152,7 +153,14 @@ private struct ByteScanner {
         lowerASCII && b >= 0x41 && b <= 0x5A ? b | 0x20 : b
     }
 
-    mutating func scan(into buffer: inout TokenBuffer) {
+    /// Appends the tokens of `s` to `buffer`. Room for the worst case is reserved first: a
+    /// token is at least one input byte and at most three times its bytes plus its separator
+    /// ("@x" → "@user ", "," → ", "), so 3n bytes and n tokens always suffice.
+    func scan(into buffer: inout TokenBuffer) {
+        buffer.write(reservingBytes: 3 * n + 8, tokens: n + 1) { scan(into: &$0) }
+    }
+
+    private func scan(into buffer: inout TokenWriter) {
         var i = 0
         while i < n {
             let b = s[i]
@@ -164,17 +172,17 @@ private struct ByteScanner {
             let (c, length) = decode(i)
             if isSpace(c) { i += length; continue }
             if let end = urlEnd(from: i) {
-                buffer.append("<url>")
+                buffer.token("<url>")
                 i = end
                 continue
             }
             if (c == "@" || c == "#"), i + 1 < n, isWord(at: i + 1), i == 0 || !isWord(at: previousStart(i)) {
                 let end = wordEnd(from: i + 1)
                 if c == "@" {
-                    buffer.append("@user")
+                    buffer.token("@user")
                 } else {
                     buffer.beginToken()
-                    buffer.appendByte(0x23)
+                    buffer.byte(0x23)
                     copyWord(i + 1, end, into: &buffer)
                     buffer.endToken()
                 }
@@ -190,32 +198,45 @@ private struct ByteScanner {
         }
     }
 
-    @inline(__always) mutating func appendWord(from start: Int, into buffer: inout TokenBuffer) -> Int {
-        let end = wordEnd(from: start)
-        if Tokenizer.isASCII(UnsafeBufferPointer(rebasing: s[start..<end])) {  // most words: one bulk copy instead of a byte at a time
-            buffer.appendASCIIToken(s, start, end, lower: lowerASCII)
-            return end
-        }
+    /// Writes the word starting at `start` and returns its end. Most words are a run of ASCII
+    /// letters and digits ended by a byte that cannot join words (a space, most punctuation):
+    /// those are lowered and written in the same pass that finds their end. A run ended by a
+    /// joiner (' ` - . ,) or a non-ASCII scalar is rewritten by the general rules.
+    @inline(__always) func appendWord(from start: Int, into buffer: inout TokenWriter) -> Int {
         buffer.beginToken()
+        let mark = buffer.length
+        var j = start
+        while j < n {
+            let b = s[j]
+            guard b < 0x80, table[Int(b)] & ASCIIClass.word != 0 else { break }
+            buffer.byte(lowered(b))
+            j += 1
+        }
+        if j == n || (s[j] < 0x80 && table[Int(s[j])] & ASCIIClass.joins == 0) {
+            buffer.endToken()
+            return j
+        }
+        buffer.length = mark
+        let end = wordEnd(from: start)
         copyWord(start, end, into: &buffer)
         buffer.endToken()
         return end
     }
 
     /// Copies a word's bytes, lower-casing ASCII when asked and writing every apostrophe as '.
-    func copyWord(_ start: Int, _ end: Int, into buffer: inout TokenBuffer) {
+    func copyWord(_ start: Int, _ end: Int, into buffer: inout TokenWriter) {
         var j = start
         while j < end {
             let b = s[j]
             if b < 0x80 {
-                buffer.appendByte(b == 0x60 ? 0x27 : lowered(b))
+                buffer.byte(b == 0x60 ? 0x27 : lowered(b))
                 j += 1
             } else {
                 let (c, length) = decode(j)
                 if Tokenizer.isApostrophe(c) {
-                    buffer.appendByte(0x27)
+                    buffer.byte(0x27)
                 } else {
-                    for k in j..<(j + length) { buffer.appendByte(s[k]) }
+                    for k in j..<(j + length) { buffer.byte(s[k]) }
                 }
                 j += length
             }
@@ -253,15 +274,15 @@ private struct ByteScanner {
         return j
     }
 
-    mutating func appendPunctuation(_ c: Unicode.Scalar, at i: Int, length: Int, into buffer: inout TokenBuffer) {
+    func appendPunctuation(_ c: Unicode.Scalar, at i: Int, length: Int, into buffer: inout TokenWriter) {
         switch c.value {
-        case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB, 0x2039, 0x203A: buffer.append("\"")
-        case 0x27, 0x2018, 0x2019, 0x02BC, 0x60, 0xB4: buffer.append("'")
-        case 0x2013, 0x2014, 0x2212: buffer.append("-")
-        case 0x2026: buffer.append("...")
+        case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB, 0x2039, 0x203A: buffer.token("\"")
+        case 0x27, 0x2018, 0x2019, 0x02BC, 0x60, 0xB4: buffer.token("'")
+        case 0x2013, 0x2014, 0x2212: buffer.token("-")
+        case 0x2026: buffer.token("...")
         default:
             buffer.beginToken()
-            for k in i..<(i + length) { buffer.appendByte(s[k]) }
+            for k in i..<(i + length) { buffer.byte(s[k]) }
             buffer.endToken()
         }
     }

@@ -101,6 +101,31 @@ private let configurations = [
     }
 }
 
+/// The running hashes (a word n-gram's hash continues its first words') are the hashes of the
+/// names, as multisets: the hashed and vocabulary paths see exactly the reference features.
+@Test func runningHashesAreTheHashesOfTheNames() {
+    var generator = SystemRandomNumberGeneratorSeeded(state: 11)
+    let documents = tricky.map { Document(text: $0, context: "“\($0)” she said: \($0.suffix(7))") }
+        + (0..<500).map { _ in Document(text: randomText(&generator), context: randomText(&generator)) }
+    let bits = 24
+    for configuration in configurations {
+        var scanner = FeatureScanner(configuration: configuration)
+        for document in documents {
+            var names: [String] = []
+            FeatureCounts.forEachFeature(of: document, configuration) { names.append($0) }
+            var buckets: [Int32] = [], keys: [UInt64] = []
+            scanner.forEachBucket(of: document, bits: bits) { buckets.append($0) }
+            scanner.forEachKey(of: document) { keys.append($0) }
+            let expectedBuckets = names.map { FeatureHashing.bucket($0, bits: bits) }.sorted()
+            let expectedKeys = names.map { FeatureKey.of($0) }.sorted()
+            if buckets.sorted() != expectedBuckets || keys.sorted() != expectedKeys {
+                Issue.record("running hashes differ for \(document.text.debugDescription) under \(configuration)")
+                return
+            }
+        }
+    }
+}
+
 /// Real text, when the shared data sets are present: every MR sentence and FNC-1 article body
 /// (hundreds of thousands of real-world strings with their quotes, dashes and odd bytes).
 @Test(.enabled(if: sharedDatasets != nil, "../shared/datasets not found (set STANCE_DATA); skipping the real-corpus comparison"))
