@@ -1,3 +1,5 @@
+import Foundation
+
 /// One physical line of the input: the byte range of its content, without the line break.
 struct ByteLine {
     /// Indices into the whole file's bytes.
@@ -30,12 +32,10 @@ struct ByteLines: Sequence, IteratorProtocol {
         let count = bytes.count
         guard position < count else { return nil }
         let lineStart = position
-        var index = position
-        while index < count {
-            let byte = bytes[index]
-            if byte == ASCII.lineFeed || byte == ASCII.carriageReturn { break }
-            index += 1
-        }
+        // The first LF, then the first CR before it: two vectorised memchr scans instead of a
+        // byte-by-byte loop testing both (line splitting was a serial pass over every byte).
+        var index = bytes.firstIndex(of: ASCII.lineFeed, in: position..<count) ?? count
+        index = bytes.firstIndex(of: ASCII.carriageReturn, in: position..<index) ?? index
         let lineEnd = index
         if index < count {
             let isCRLF = bytes[index] == ASCII.carriageReturn && index + 1 < count
@@ -89,9 +89,14 @@ extension Array where Element == UInt8 {
     }
 
     /// The index of the first `byte` in the range, if any.
+    /// The first `byte` in `range`, by memchr (vectorised in the C library).
     func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
-        for index in range where self[index] == byte { return index }
-        return nil
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "firstIndex(of:in:): range outside the array")
+        guard !range.isEmpty else { return nil }
+        return withUnsafeBufferPointer { buffer in
+            memchr(buffer.baseAddress! + range.lowerBound, Int32(byte), range.count)
+                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! }
+        }
     }
 
     /// Whether the range starts with the ASCII text `prefix`.

@@ -49,8 +49,18 @@ struct ByteReader {
 
     mutating func readDoubles(_ count: Int) throws(ModelFileError) -> [Double] {
         guard count >= 0, count <= remaining / 8 else { throw .malformed(path: path, reason: "an array of \(count) numbers runs past the end of the file") }
+        #if _endian(little)
+        // The file's little-endian IEEE 754 is the memory layout: one copy (a 2^20×3 model is
+        // 24 MB, which a value-by-value read took a twentieth of a 100k-document prediction on).
+        let raw = try take(8 * count)
+        return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            raw.withUnsafeBytes { UnsafeMutableRawBufferPointer(out).copyMemory(from: $0) }
+            initialized = count
+        }
+        #else
         var out = [Double](repeating: 0, count: count)
         for i in 0..<count { out[i] = Double(bitPattern: try readUInt64()) }
         return out
+        #endif
     }
 }

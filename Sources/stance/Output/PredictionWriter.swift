@@ -38,7 +38,10 @@ struct PredictionWriter {
                 parts[p] = out.bytes
             }
         }
-        return Array(parts.joined())
+        var joined: [UInt8] = []
+        joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { joined.append(contentsOf: part) }  // a copy each: `joined()`'s generic walk was byte by byte
+        return joined
     }
 
     /// One record's line, keys in sorted order (as `JSONEncoder`'s `.sortedKeys`).
