@@ -99,10 +99,14 @@ struct Predict: ParsableCommand {
             return
         }
         // Stream: memory stays flat on inputs of any size, and a pipe gets each answer as soon
-        // as its line has arrived.
+        // as its line has arrived. The next chunk is read while this one is scored.
         var stream = try attempt { () throws(DataFileError) in try DataStream(path: input, options: options, chunkBytes: 2 << 20, threads: Parallel.threads) }
-        defer { stream.close() }
-        while let records = try attempt({ () throws(DataFileError) in try stream.nextChunk() }) {
+        let chunks = ReadAhead { () throws(DataFileError) in try stream.nextChunk() }
+        defer {
+            chunks.finish()
+            stream.close()
+        }
+        while let records = try attempt({ () throws(DataFileError) in try chunks.next() }) {
             StandardOutput.write(try scored(records, file: input))
         }
         if !stream.skippedRows.isEmpty {

@@ -3,6 +3,7 @@ import Classifiers
 import DataFiles
 import LinearAlgebra
 import Foundation
+import TextFeatures
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -97,14 +98,19 @@ struct Train: ParsableCommand {
         var stream = try attempt { () throws(DataFileError) in
             try DataStream(path: data.data, options: data.reading.options(requireLabels: true), chunkBytes: 2 << 20, threads: Parallel.threads)
         }
-        defer { stream.close() }
         let reading = data.reading
+        // The next chunk is read while this one is featurised.
+        let chunks = ReadAhead { () throws(DataFileError) -> [(document: Document, label: String)]? in
+            guard let records = try stream.nextChunk() else { return nil }
+            return reading.documents(records).enumerated().map { ($1, records[$0].label!) }
+        }
+        defer {
+            chunks.finish()
+            stream.close()
+        }
         let classifier: TextClassifier
         do {
-            classifier = try streamer.train({
-                guard let records = try stream.nextChunk() else { return nil }
-                return reading.documents(records).enumerated().map { ($1, records[$0].label!) }
-            }, progress: { event in
+            classifier = try streamer.train({ try chunks.next() }, progress: { event in
                 switch event {
                 case .read(let documents, let bytes):
                     progress.update("reading \(data.data): \(documents) documents" + (bytes > 0 ? ", cache \(bytes >> 20) MB" : ""))
