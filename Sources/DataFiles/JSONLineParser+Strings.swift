@@ -6,32 +6,56 @@ extension JSONLineParser {
         position += 1
         let contentStart = position
         // Fast path: most strings have no escapes and are sliced straight out of the buffer.
-        while position < end {
-            let byte = bytes[position]
-            if byte == ASCII.quote {
-                position += 1
-                return bytes.string(contentStart..<(position - 1))
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw controlCharacterFailure(byte) }
+        position = nextSpecialByte(from: position)
+        guard position < end else { throw failure("the string that starts here is not closed before the end of the line", at: opening) }
+        if bytes[position] == ASCII.quote {
             position += 1
+            return bytes.string(contentStart..<(position - 1))
         }
+        if bytes[position] < 0x20 { throw controlCharacterFailure(bytes[position]) }
+        // Escapes: runs between them are copied whole.
         var buffer = Array(bytes[contentStart..<position])
-        while position < end {
+        while true {
             let byte = bytes[position]
             if byte == ASCII.quote {
                 position += 1
                 return String(decoding: buffer, as: UTF8.self)
             } else if byte == UInt8(ascii: "\\") {
                 try parseEscape(into: &buffer)
-            } else if byte < 0x20 {
-                throw controlCharacterFailure(byte)
             } else {
-                buffer.append(byte)
-                position += 1
+                throw controlCharacterFailure(byte)
             }
+            let run = nextSpecialByte(from: position)
+            buffer.append(contentsOf: bytes[position..<run])
+            position = run
+            guard position < end else { throw failure("the string that starts here is not closed before the end of the line", at: opening) }
         }
-        throw failure("the string that starts here is not closed before the end of the line", at: opening)
+    }
+
+    /// The first quote, backslash or control byte at or after `start` (or `end`), tested eight
+    /// bytes at a time: a news text is hundreds of bytes with none of them inside.
+    private func nextSpecialByte(from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = start
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= end {
+                let v = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let quote = v ^ (ones &* 0x22), backslash = v ^ (ones &* 0x5C)
+                // Some byte of x is zero exactly when (x − 0x01…) & ~x has a high bit set, and
+                // some byte of v is below 0x20 exactly when (v − 0x20…) & ~v has (for any word).
+                let zeroQuote = (quote &- ones) & ~quote
+                let zeroBackslash = (backslash &- ones) & ~backslash
+                let control = (v &- ones &* 0x20) & ~v
+                if (zeroQuote | zeroBackslash | control) & highs != 0 { break }
+                i += 8
+            }
+            while i < end {
+                let b = buffer[i]
+                if b == ASCII.quote || b == UInt8(ascii: "\\") || b < 0x20 { return i }
+                i += 1
+            }
+            return end
+        }
     }
 
     private func controlCharacterFailure(_ byte: UInt8) -> JSONSyntaxError {

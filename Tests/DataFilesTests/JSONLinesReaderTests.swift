@@ -164,3 +164,24 @@ import Testing
     """#, name: "data.jsonl")
     #expect(data.records.map(\.text) == ["", "   "])
 }
+
+/// Strings are scanned eight bytes at a time for quotes, backslashes and control bytes; every
+/// escape at every offset of texts up to 40 bytes decodes as Foundation's JSON reader decodes it,
+/// and a raw control byte at any offset is still refused.
+@Test func jsonlStringsDecodeEscapesAtEveryOffset() throws {
+    let escapes = [#"\""#, #"\\"#, #"\n"#, #"\u00e9"#, #"\ud83d\ude00"#, #"\/"#]
+    for length in 0...40 {
+        for offset in 0...length {
+            for escape in escapes {
+                let plain = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + ($0 % 26)))) })
+                let raw = String(plain.prefix(offset)) + escape + String(plain.dropFirst(offset))
+                let line = "{\"text\": \"\(raw)\", \"label\": \"x\"}"
+                let expected = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: String]
+                #expect(try readText(line, name: "t.jsonl").records[0].text == expected["text"])
+            }
+            let bad = Array("{\"text\": \"".utf8) + Array(repeating: UInt8(97), count: offset) + [0x09]
+                + Array(repeating: UInt8(98), count: length - offset) + Array("\", \"label\": \"x\"}".utf8)
+            #expect(throws: DataFileError.self) { try readBytes(bad, name: "t.jsonl") }
+        }
+    }
+}
