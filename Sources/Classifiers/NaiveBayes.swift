@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 import LinearAlgebra
 
@@ -80,9 +81,13 @@ public struct NaiveBayes: Sendable, Equatable, Codable {
                 x.rowStart.withUnsafeBufferPointer { rowStart in
                     x.columnIndices.withUnsafeBufferPointer { columns in
                         x.values.withUnsafeBufferPointer { values in
+                            let nonzeros = columns.count, ahead = SparseMatrix.prefetchDistance
                             rows: for i in 0..<x.rows {
                                 let c = labels[i]
                                 for p in rowStart[i]..<rowStart[i + 1] {
+                                    // Each entry updates a row of the table at a random address:
+                                    // ask for one a few entries ahead, as SparseMatrix.multiply does.
+                                    if p + ahead < nonzeros { stance_prefetch_write(totals.baseAddress! + Int(columns[p + ahead]) * k) }
                                     let v = values[p]
                                     guard v >= 0 else { negative = (i, v); break rows }
                                     totals[Int(columns[p]) * k + c] += variant == .bernoulli ? (v > 0 ? 1 : 0) : Double(v)

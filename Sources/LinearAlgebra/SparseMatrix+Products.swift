@@ -13,7 +13,7 @@ extension SparseMatrix {
     /// parallel and each output row is computed exactly as it would be alone.
     /// How many non-zeros ahead `multiply` prefetches weight rows: far enough to cover a miss,
     /// near enough that the line is still cached when reached.
-    static let prefetchDistance = 12
+    public static let prefetchDistance = 12
 
     public func multiply(_ w: DenseMatrix) -> DenseMatrix {
         precondition(w.rows == columns, "SparseMatrix.multiply: W has \(w.rows) rows, X has \(columns) columns")

@@ -62,9 +62,7 @@ public struct FeatureCounts: Sendable {
                 parts[p] = builder.build()
             }
         }
-        var all = SparseMatrixBuilder(columns: 1 << bits)
-        for part in parts { all.append(part!) }
-        return all.build()
+        return SparseMatrixBuilder.stacking(parts.map { $0! }, columns: 1 << bits)
     }
 
     /// The same counts under other weighting and pruning settings. Tokenising is what costs, and

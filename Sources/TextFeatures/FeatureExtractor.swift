@@ -130,9 +130,7 @@ public struct FeatureExtractor: Sendable, Equatable {
         parts.withUnsafeMutableBufferPointer { parts in
             Parallel.forEach(pieces.count) { p in parts[p] = transformOnThisThread(documents[pieces[p]]) }
         }
-        var all = SparseMatrixBuilder(columns: featureCount)
-        for part in parts { all.append(part!) }
-        return all.build()
+        return SparseMatrixBuilder.stacking(parts.map { $0! }, columns: featureCount)
     }
 
     /// Featurises on the calling thread, for callers that already split work across threads.
