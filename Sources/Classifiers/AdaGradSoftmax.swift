@@ -53,9 +53,6 @@ public struct AdaGradSoftmax: Sendable {
         var loss = 0.0
         state.withUnsafeMutableBufferPointer { w in
             scores.withUnsafeMutableBufferPointer { s in
-                if let upcoming {
-                    for column in upcoming { stance_prefetch_write(w.baseAddress! + Int(column) * stride) }
-                }
                 for c in 0..<k { s[c] = bias[c] }
                 for p in 0..<columns.count {
                     let base = Int(columns[p]) * stride, x = values[p]
@@ -68,7 +65,12 @@ public struct AdaGradSoftmax: Sendable {
                 for c in 0..<k { s[c] = exp(s[c] - top); total += s[c] }
                 loss = -log(Swift.max(Double(s[label] / total), 1e-15))
                 for c in 0..<k { s[c] = sampleWeight * (s[c] / total - (c == label ? 1 : 0)) }
+                // The next example's weights are asked for one per entry updated here, spread
+                // over this loop rather than all at once (a burst of a hundred prefetches
+                // overflows the core's miss buffers and stalls).
+                let next = upcoming ?? UnsafeBufferPointer(start: nil, count: 0)
                 for p in 0..<columns.count {
+                    if p < next.count { stance_prefetch_write(w.baseAddress! + Int(next[p]) * stride) }
                     let base = Int(columns[p]) * stride, x = values[p]
                     for c in 0..<k {
                         let gradient = s[c] * x + l2 * w[base + c]
@@ -78,6 +80,7 @@ public struct AdaGradSoftmax: Sendable {
                         w[base + c] -= rate * gradient / squares.squareRoot()
                     }
                 }
+                for p in columns.count..<Swift.max(next.count, columns.count) { stance_prefetch_write(w.baseAddress! + Int(next[p]) * stride) }
             }
         }
         lossSum += Double(sampleWeight) * loss
