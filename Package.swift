@@ -24,6 +24,8 @@ let package = Package(
         ),
         // __builtin_prefetch for the sparse learners (Swift has no prefetch of its own).
         .target(name: "CPrefetch"),
+        // mallopt for the CLI (Swift's Glibc module leaves out <malloc.h>).
+        .target(name: "CAllocator"),
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CPrefetch"]),
         .target(name: "TextFeatures", dependencies: ["LinearAlgebra"]),
         .target(name: "Classifiers", dependencies: ["LinearAlgebra", "TextFeatures", "CPrefetch"]),
@@ -36,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "stance",
             dependencies: [
-                "Classifiers", "TextFeatures", "DataFiles", "Articles", "Reports",
+                "Classifiers", "TextFeatures", "DataFiles", "Articles", "Reports", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

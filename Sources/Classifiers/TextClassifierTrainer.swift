@@ -32,24 +32,34 @@ public struct TextClassifierTrainer: Sendable {
         guard names.count >= 2 else { throw .singleClass(names[0]) }
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let counts = FeatureCounts(documents: documents, configuration: features)
-        return try train(counts: counts, rows: nil, labels: labels.map { index[$0]! }, labelNames: names,
-                         fingerprint: DataFingerprint(texts: texts, labels: labels), progress: progress)
+        let fingerprint = DataFingerprint(texts: texts, labels: labels)
+        return try train(counts: consume counts, rows: nil, labels: labels.map { index[$0]! }, labelNames: names,
+                         fingerprint: fingerprint, progress: progress)
     }
 
     /// Trains on `rows` of already-counted features (all rows when nil); `labels` holds one class
-    /// index per row of `counts`. Cross-validation calls this once per fold.
-    public func train(counts: FeatureCounts, rows: [Int]?, labels: [Int], labelNames: [String],
+    /// index per row of `counts`. Cross-validation calls this once per fold. Handing over the
+    /// last copy of `counts` lets the weights overwrite the counts (see ``FeatureExtractor/fit(_:rows:)``).
+    public func train(counts: consuming FeatureCounts, rows: [Int]?, labels: [Int], labelNames: [String],
                       fingerprint: DataFingerprint, progress: LBFGS.Progress? = nil) throws(TrainingError) -> TextClassifier {
-        let fit = FeatureExtractor.fit(counts, rows: rows)
+        // Calibration refits on folds of the counts, so it keeps them; otherwise they are handed on.
+        var kept: FeatureCounts? = nil
+        if parameters.calibrationFolds != nil {
+            if let rows {
+                kept = FeatureCounts(matrix: counts.matrix.selectingRows(rows), terms: counts.terms, configuration: counts.configuration)
+            } else {
+                kept = counts
+            }
+        }
+        let fit = FeatureExtractor.fit(consume counts, rows: rows)
         guard fit.extractor.featureCount > 0 else {
             throw .invalidFeatures("no features to learn from: every text is empty or every term was pruned (min-df \(features.minDocumentFrequency), max-df \(features.maxDocumentFrequency)); check the text field, or lower --min-df")
         }
         let y = rows.map { $0.map { labels[$0] } } ?? labels
         var (model, report) = try fitModel(fit.features, labels: y, classCount: labelNames.count, progress: progress)
         var scaling: TemperatureScaling? = nil
-        if let folds = parameters.calibrationFolds {
-            let selected = rows.map { FeatureCounts(matrix: counts.matrix.selectingRows($0), terms: counts.terms, configuration: counts.configuration) } ?? counts
-            (model, scaling) = try calibrated(model, counts: selected, labels: y, classCount: labelNames.count, folds: folds)
+        if let folds = parameters.calibrationFolds, let kept {
+            (model, scaling) = try calibrated(model, counts: kept, labels: y, classCount: labelNames.count, folds: folds)
         }
         var metadata = ModelMetadata(training: parameters, trainingData: fingerprint, fit: report)
         metadata.calibration = scaling

@@ -62,7 +62,7 @@ public struct FeatureCounts: Sendable {
                 parts[p] = builder.build()
             }
         }
-        return SparseMatrixBuilder.stacking(parts.map { $0! }, columns: 1 << bits)
+        return SparseMatrixBuilder.stacking(&parts, columns: 1 << bits)
     }
 
     /// The same counts under other weighting and pruning settings. Tokenising is what costs, and
