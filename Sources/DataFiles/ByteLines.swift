@@ -19,6 +19,8 @@ struct ByteLines: Sequence, IteratorProtocol {
     private let bytes: [UInt8]
     private var position: Int
     private var lastNumber = 0
+    /// The first LF at or after `position` once searched for (`count` when there is none).
+    private var nextLineFeed = -1
 
     /// Lines of `bytes` from `start` on (after a byte-order mark, say); the first is numbered
     /// `firstNumber` (a chunk of a file read piece by piece starts where the last one ended).
@@ -32,10 +34,14 @@ struct ByteLines: Sequence, IteratorProtocol {
         let count = bytes.count
         guard position < count else { return nil }
         let lineStart = position
-        // The first LF, then the first CR before it: two vectorised memchr scans instead of a
+        // The next LF, then the first CR before it: vectorised memchr scans instead of a
         // byte-by-byte loop testing both (line splitting was a serial pass over every byte).
-        var index = bytes.firstIndex(of: ASCII.lineFeed, in: position..<count) ?? count
-        index = bytes.firstIndex(of: ASCII.carriageReturn, in: position..<index) ?? index
+        // The LF found is remembered, so a file of CR-only line ends is not searched to its end
+        // once per line.
+        if nextLineFeed < position {
+            nextLineFeed = bytes.firstIndex(of: ASCII.lineFeed, in: position..<count) ?? count
+        }
+        var index = bytes.firstIndex(of: ASCII.carriageReturn, in: position..<nextLineFeed) ?? nextLineFeed
         let lineEnd = index
         if index < count {
             let isCRLF = bytes[index] == ASCII.carriageReturn && index + 1 < count
@@ -88,8 +94,7 @@ extension Array where Element == UInt8 {
         return lower..<upper
     }
 
-    /// The index of the first `byte` in the range, if any.
-    /// The first `byte` in `range`, by memchr (vectorised in the C library).
+    /// The index of the first `byte` in `range`, if any, by memchr (vectorised in the C library).
     func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "firstIndex(of:in:): range outside the array")
         guard !range.isEmpty else { return nil }

@@ -16,6 +16,15 @@ private let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
     #expect(tsv.format == .tsv)
 }
 
+/// A file of lone-CR line ends is one long run without an LF: each line's search for the next
+/// LF must not rescan the rest of the file (that made 50,000 lines take minutes).
+@Test func manyLoneCRLinesAreSplitAndNumbered() throws {
+    let lines = (0..<50_000).map { "line \($0) of a classic Mac OS export" }
+    let data = try readText(lines.joined(separator: "\r") + "\r", name: "input.txt", requireLabels: false)
+    #expect(data.records.count == lines.count)
+    #expect(data.records.last == TextRecord(text: lines.last!, label: nil, line: lines.count))
+}
+
 @Test func crlfAndLoneCRLineEndsReadLikeLF() throws {
     let crlf = try readText("{\"text\": \"a\", \"label\": \"x\"}\r\n{\"text\": \"b\", \"label\": \"y\"}\r\n", name: "data.jsonl")
     #expect(crlf.records == [TextRecord(text: "a", label: "x", line: 1), TextRecord(text: "b", label: "y", line: 2)])
