@@ -46,17 +46,17 @@ public struct TokenBuffer: Sendable {
     }
 
     /// Appends tokens through a writer, with room for at most `bytes` more bytes and `tokens`
-    /// more tokens (the caller's worst case; the writer does not check).
+    /// more tokens: the caller's worst case. The writer checks the room once per token.
     mutating func write(reservingBytes bytes: Int, tokens: Int, _ body: (inout TokenWriter) -> Void) {
-        Self.grow(&storage, to: length + bytes)
-        Self.grow(&startStorage, to: count + tokens)
-        Self.grow(&endStorage, to: count + tokens)
+        Self.grow(&storage, to: length + bytes, keeping: length)
+        Self.grow(&startStorage, to: count + tokens, keeping: count)
+        Self.grow(&endStorage, to: count + tokens, keeping: count)
         let (newLength, newCount) = storage.withUnsafeMutableBufferPointer { b in
             startStorage.withUnsafeMutableBufferPointer { s in
                 endStorage.withUnsafeMutableBufferPointer { e in
-                    var writer = TokenWriter(bytes: b.baseAddress!, length: length, starts: s.baseAddress!, ends: e.baseAddress!, count: count)
+                    var writer = TokenWriter(bytes: b.baseAddress!, length: length, byteLimit: b.count,
+                                             starts: s.baseAddress!, ends: e.baseAddress!, count: count, tokenLimit: s.count)
                     body(&writer)
-                    precondition(writer.length <= b.count && writer.count <= s.count, "TokenBuffer: wrote past the reserved room")
                     return (writer.length, writer.count)
                 }
             }
@@ -65,8 +65,19 @@ public struct TokenBuffer: Sendable {
         count = newCount
     }
 
-    private static func grow<T: Numeric>(_ array: inout [T], to size: Int) {
-        if array.count < size { array.append(contentsOf: repeatElement(0, count: max(size, 2 * array.count) - array.count)) }
+    /// Grows `array` to at least `size` elements, keeping its first `used`. The new room is left
+    /// unwritten (every element is written before `length` or `count` covers it), so a long
+    /// document's worst-case reservation costs address space, not memory: zero-filling it
+    /// committed eleven bytes per input byte.
+    private static func grow<T: BitwiseCopyable>(_ array: inout [T], to size: Int, keeping used: Int) {
+        guard array.count < size else { return }
+        let capacity = max(size, 2 * array.count)
+        array = array.withUnsafeBufferPointer { old in
+            [T](unsafeUninitializedCapacity: capacity) { new, initialized in
+                new.baseAddress!.initialize(from: old.baseAddress!, count: used)
+                initialized = capacity
+            }
+        }
     }
 
     /// Appends one whole token (the slow paths: informal-text options).
@@ -87,21 +98,29 @@ public struct TokenBuffer: Sendable {
     public var tokens: [String] { (0..<count).map(token) }
 }
 
-/// Writes tokens into room a ``TokenBuffer`` reserved: every store is a plain pointer store.
+/// Writes tokens into room a ``TokenBuffer`` reserved: every byte is a plain pointer store. The
+/// room is checked once per token, at its start (a token) and at its end (its bytes), so a
+/// caller's wrong worst case stops the program instead of running on over the heap.
 struct TokenWriter {
     let bytes: UnsafeMutablePointer<UInt8>
     var length: Int
+    let byteLimit: Int
     let starts: UnsafeMutablePointer<Int32>
     let ends: UnsafeMutablePointer<Int32>
     var count: Int
+    let tokenLimit: Int
 
     /// Starts a token; write its bytes with ``byte(_:)`` and close it with ``endToken()``.
-    @inline(__always) mutating func beginToken() { starts[count] = Int32(length) }
+    @inline(__always) mutating func beginToken() {
+        precondition(count < tokenLimit, "TokenWriter: more tokens than reserved")
+        starts[count] = Int32(length)
+    }
     @inline(__always) mutating func byte(_ b: UInt8) {
         bytes[length] = b
         length += 1
     }
     @inline(__always) mutating func endToken() {
+        precondition(length < byteLimit, "TokenWriter: more bytes than reserved")
         ends[count] = Int32(length)
         count += 1
         bytes[length] = 0x20

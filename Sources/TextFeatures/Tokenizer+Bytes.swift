@@ -153,9 +153,10 @@ private struct ByteScanner {
         lowerASCII && b >= 0x41 && b <= 0x5A ? b | 0x20 : b
     }
 
-    /// Appends the tokens of `s` to `buffer`. Room for the worst case is reserved first: a
-    /// token is at least one input byte and at most three times its bytes plus its separator
-    /// ("@x" → "@user ", "," → ", "), so 3n bytes and n tokens always suffice.
+    /// Appends the tokens of `s` to `buffer`. Room for the worst case is reserved first: every
+    /// token consumes at least one input byte, and takes at most three times the bytes it
+    /// consumes, its separating space included ("@x" → "@user ", "," → ", ", "www." → "<url> "
+    /// then ". "), so n + 1 tokens and 3n + 8 bytes always suffice.
     func scan(into buffer: inout TokenBuffer) {
         buffer.write(reservingBytes: 3 * n + 8, tokens: n + 1) { scan(into: &$0) }
     }

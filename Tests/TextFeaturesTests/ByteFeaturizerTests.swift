@@ -101,6 +101,21 @@ private let configurations = [
     }
 }
 
+/// The byte scanner reserves 3n + 8 bytes and n + 1 tokens up front and writes without checks
+/// per byte; the texts that come closest to that bound (a token per input byte, or three output
+/// bytes per input byte) tokenise exactly as the scalar rules say.
+@Test func worstCaseTextsFitTheReservedRoom() {
+    let texts = [String(repeating: "@x ", count: 3_000), String(repeating: "@x,", count: 3_000),
+                 String(repeating: ",", count: 10_000), String(repeating: "…", count: 3_000),
+                 String(repeating: "www. ", count: 2_000), String(repeating: "#a ", count: 3_000),
+                 String(repeating: "«»", count: 2_000), "@x", ",", "…", "www.", "a", ""]
+    for tokenizer in [Tokenizer(), Tokenizer(lowercase: false)] {
+        for text in texts where tokenizer.fastTokens(text) != tokenizer.tokens(text) {
+            Issue.record("differs on \(text.prefix(40).debugDescription)…")
+        }
+    }
+}
+
 /// The running hashes (a word n-gram's hash continues its first words') are the hashes of the
 /// names, as multisets: the hashed and vocabulary paths see exactly the reference features.
 @Test func runningHashesAreTheHashesOfTheNames() {
