@@ -47,10 +47,20 @@ public struct DataStream {
 
     /// Threads that parse a chunk's rows (the caller's choice: the library sets no policy).
     private let threads: Int
+    /// Whether chunks are cut by their bytes alone, never by when input arrives.
+    private let cutBySize: Bool
 
     /// Opens `path`, or standard input when `path` is `-`.
-    public init(path: String, options: DataReaderOptions, chunkBytes: Int = 4 << 20, threads: Int = 1) throws(DataFileError) {
+    ///
+    /// With `cutBySize`, every chunk but the last ends at the last line break within its first
+    /// `chunkBytes` bytes (or the first after, for a longer line), so a pipe gives the same
+    /// chunks as the file it carries, however its writes arrive. Streamed training needs that:
+    /// it shuffles within chunks, and its model must not depend on a pipe's timing. Without it,
+    /// a pipe's reader gets each complete line as soon as no more input is waiting.
+    public init(path: String, options: DataReaderOptions, chunkBytes: Int = 4 << 20, threads: Int = 1,
+                cutBySize: Bool = false) throws(DataFileError) {
         self.threads = threads
+        self.cutBySize = cutBySize
         let name = path == "-" ? DataReader.standardInputName : path
         var isFolder: ObjCBool = false
         if path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue {
@@ -132,7 +142,8 @@ public struct DataStream {
             // Read more unless a complete line is here and either the chunk is full or no more
             // input is waiting (a pipe's reader must not wait for a whole chunk).
             let hasLine = pending.contains(ASCII.lineFeed)
-            if !atEnd && !(hasLine && (pending.count >= chunkBytes || lastReadWasShort)) {
+            let ready = hasLine && (pending.count >= chunkBytes || (lastReadWasShort && !cutBySize))
+            if !atEnd && !ready {
                 let more = try Self.read(descriptor, count: chunkBytes, file: name)
                 lastReadWasShort = more.count < chunkBytes
                 if more.isEmpty { atEnd = true } else { pending += more }
@@ -151,7 +162,8 @@ public struct DataStream {
             // Parse up to the last line break; keep the unfinished line for the next read.
             var cut = pending.count
             if !atEnd {
-                guard let lastBreak = pending.lastIndex(where: { $0 == ASCII.lineFeed }) else {
+                let window = cutBySize ? pending[..<min(chunkBytes, pending.count)] : pending[...]
+                guard let lastBreak = window.lastIndex(of: ASCII.lineFeed) ?? (cutBySize ? pending.firstIndex(of: ASCII.lineFeed) : nil) else {
                     if pending.count > 256 << 20 {
                         throw DataFileError(file: name, line: nextLineNumber, problem: "has a line longer than 256 MB",
                                             hint: "is this really a one-record-a-line file? check --input-format")

@@ -108,3 +108,37 @@ func streamingReadsWhatTheWholeFileReaderReads(chunkBytes: Int) throws {
         #expect(throws: DataFileError.self) { try streamAll(path, chunkBytes: 1 << 10) }
     }
 }
+
+/// Records per chunk of `path`, streamed in chunks cut by size.
+private func chunkSizes(_ path: String, chunkBytes: Int) throws -> [Int] {
+    var stream = try DataStream(path: path, options: readerOptions(format: .jsonl), chunkBytes: chunkBytes, cutBySize: true)
+    defer { stream.close() }
+    var sizes: [Int] = []
+    while let chunk = try stream.nextChunk() { sizes.append(chunk.count) }
+    return sizes
+}
+
+/// Cut by size, a pipe gives the same chunks as the file, however its writes arrive (streamed
+/// training shuffles within chunks, so its model must not depend on a pipe's timing).
+@Test func chunksCutBySizeAreTheSameFromATrickledPipeAsFromTheFile() throws {
+    let fileChunks = try withFile(jsonl, extension: "jsonl") { try chunkSizes($0, chunkBytes: 3_000) }
+    #expect(fileChunks.count > 5)
+    var ends: [Int32] = [0, 0]
+    #expect(pipe(&ends) == 0)
+    let bytes = Array(jsonl.utf8), writeEnd = ends[1]
+    let writer = Thread {
+        var offset = 0, piece = 1
+        while offset < bytes.count {
+            let n = min(piece, bytes.count - offset)
+            _ = bytes[offset..<(offset + n)].withUnsafeBytes { write(writeEnd, $0.baseAddress!, n) }
+            offset += n
+            piece = piece * 7 % 1_013 + 1  // irregular pieces of 1 to 1,013 bytes
+            usleep(50)
+        }
+        close(writeEnd)
+    }
+    writer.start()
+    let pipeChunks = try chunkSizes("/dev/fd/\(ends[0])", chunkBytes: 3_000)
+    close(ends[0])
+    #expect(pipeChunks == fileChunks)
+}

@@ -96,7 +96,8 @@ struct Train: ParsableCommand {
                                         cacheDirectory: cacheDir ?? ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
         try attempt { () throws(TrainingError) in try streamer.validate() }
         var stream = try attempt { () throws(DataFileError) in
-            try DataStream(path: data.data, options: data.reading.options(requireLabels: true), chunkBytes: 2 << 20, threads: Parallel.threads)
+            try DataStream(path: data.data, options: data.reading.options(requireLabels: true), chunkBytes: 2 << 20, threads: Parallel.threads,
+                           cutBySize: true)
         }
         let reading = data.reading
         // The next chunk is read while this one is featurised.
