@@ -67,7 +67,8 @@ public final class ReadAhead<Item, Failure: Error>: @unchecked Sendable {
     }
 
     /// Waits for a production in flight and starts no more: after this, `produce`'s source
-    /// can be closed.
+    /// can be closed. (Reading an interactive pipe, that wait lasts until the next input or
+    /// its end arrives.)
     public func finish() {
         if inFlight {
             ready.wait()

@@ -9,12 +9,12 @@ extension SparseMatrix {
     /// on the thread count (see ``Parallel``).
     static let rowsPerPiece = 4096
 
-    /// X·W for W of shape d×k; returns n×k. Rows are independent, so pieces of rows run in
-    /// parallel and each output row is computed exactly as it would be alone.
     /// How many non-zeros ahead `multiply` prefetches weight rows: far enough to cover a miss,
     /// near enough that the line is still cached when reached.
     public static let prefetchDistance = 12
 
+    /// X·W for W of shape d×k; returns n×k. Rows are independent, so pieces of rows run in
+    /// parallel and each output row is computed exactly as it would be alone.
     public func multiply(_ w: DenseMatrix) -> DenseMatrix {
         precondition(w.rows == columns, "SparseMatrix.multiply: W has \(w.rows) rows, X has \(columns) columns")
         let k = w.columns

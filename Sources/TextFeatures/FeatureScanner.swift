@@ -47,7 +47,8 @@ public struct FeatureScanner {
 
     /// The features' hashes without their names. FNV-1a is a running hash, so a word n-gram's
     /// hash is its first n−1 words' hash continued over " wordₙ": each n-gram costs the bytes of
-    /// its last word, where hashing every name from its start cost all of its words.
+    /// its last word, where hashing every name from its start cost all of its words. It walks
+    /// the features as ``forEachFeature(of:_:)`` does (a test holds the two to the same multiset).
     private mutating func forEachHash<H: RunningHash>(of document: Document, _: H.Type, _ body: (H.Value) -> Void) {
         configuration.tokenizer.tokenize(document.text, into: &tokens)
         if let words = configuration.ngrams.words {
