@@ -24,9 +24,9 @@ let package = Package(
         ),
         // __builtin_prefetch for the sparse learners (Swift has no prefetch of its own).
         .target(name: "CPrefetch"),
-        // mallopt for the CLI (Swift's Glibc module leaves out <malloc.h>).
+        // malloc_trim (Swift's Glibc module leaves out <malloc.h>).
         .target(name: "CAllocator"),
-        .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CPrefetch"]),
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CPrefetch", "CAllocator"]),
         .target(name: "TextFeatures", dependencies: ["LinearAlgebra"]),
         .target(name: "Classifiers", dependencies: ["LinearAlgebra", "TextFeatures", "CPrefetch"]),
         .target(name: "DataFiles"),
@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "stance",
             dependencies: [
-                "Classifiers", "TextFeatures", "DataFiles", "Articles", "Reports", "CAllocator",
+                "Classifiers", "TextFeatures", "DataFiles", "Articles", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
