@@ -101,12 +101,20 @@ public struct StreamingTrainer: Sendable {
         for epoch in 1...settings.epochs {
             source.rewind()
             var done = 0
-            while let (block, labels) = try source.nextBlock() {
+            // The updates are one thread's work; the next block is read (and in epoch 1
+            // weighted and cached) on another meanwhile. Same blocks, same order.
+            let reader = source, weightedCache = epoch == 1 ? weighted : nil
+            let blocks = ReadAhead { () throws(TrainingError) -> (SparseMatrix, [Int32])? in
+                guard let (block, labels) = try reader.nextBlock() else { return nil }
                 var x = block
                 if epoch == 1 {
                     extractor.applyWeighting(&x)
-                    try weighted?.append(x, labels: labels)
+                    try weightedCache?.append(x, labels: labels)
                 }
+                return (x, labels)
+            }
+            defer { blocks.finish() }
+            while let (x, labels) = try blocks.next() {
                 var order = Array(0..<x.rows)
                 generator.shuffle(&order)
                 learner.pass(over: x, order: order, label: { classOf[Int(labels[$0])] })
