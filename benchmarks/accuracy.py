@@ -640,7 +640,7 @@ class StanceTunedTool(StanceTool):
         log(f"  tuned {task}: {best['settings']} ({metric} {100 * best['score']:.2f} in tune's CV, {len(trials)} trials)")
 
 
-def same_features_check(args, workdir, bits=22):
+def same_features_check(args, options, workdir, bits=22):
     """sklearn's LogisticRegression on exactly stance logreg's features: `stance featurize` writes
     the hashed counts of the default n-grams (stance tokeniser), numpy applies sublinear TF, smooth
     IDF from the training rows and L2 rows as stance does, and both learners fit C=10 on SemEval CV.
@@ -653,6 +653,11 @@ def same_features_check(args, workdir, bits=22):
     from sklearn.preprocessing import normalize
     labels = ["against", "favor", "none"]
     feature_flags = ["--word-ngrams", "1-2", "--char-ngrams", "2-5", "--hash-bits", str(bits)]
+    learner = StanceTool({"key": "same-features", "title": "stance logreg, hashed", "settings": "",
+                          "train": ["--classifier", "logreg", "--C", "10"] + feature_flags,
+                          "required": ["--classifier", "--C", "--hash-bits"]}, options)
+    if not learner.available:
+        raise ToolError(f"same-features check: {learner.why_unavailable}")
 
     def featurize(path):
         with open(path + ".svm", "w") as out:
@@ -679,15 +684,7 @@ def same_features_check(args, workdir, bits=22):
 
         clf = LogisticRegression(C=10, max_iter=10000, tol=1e-6).fit(tfidf(xtr), ytr)
         by_sklearn += [labels[int(v)] for v in clf.predict(tfidf(xte))]
-        model = os.path.join(run.dir, "same.stance")
-        subprocess.run([RUN_STANCE[0], "train", "--data", run.train_path, "--input-format", "jsonl", "--output", model,
-                        "--quiet", "--classifier", "logreg", "--C", "10"] + feature_flags, check=True)
-        out = subprocess.run([RUN_STANCE[0], "predict", "--model", model, test_path, "--input-format", "jsonl",
-                              "--format", "jsonl"], check=True, capture_output=True, text=True).stdout
-        rows = sorted((json.loads(l) for l in out.splitlines() if l.strip()), key=lambda o: o.get("line", 0))
-        if len(rows) != len(records) or len(by_sklearn) != len(gold) + len(records):
-            raise ToolError(f"same-features check: {len(rows)} stance predictions for {len(records)} texts ({run.id})")
-        by_stance += [str(r["label"]) for r in rows]
+        by_stance += learner.fit_predict(run)[0]
         gold += [r["label"] for r in records]
         if not args.keep_work:
             run.cleanup()
@@ -1405,7 +1402,7 @@ def main():
         info = {"results": results, "runs": runs}
         if task == "semeval-cv" and "sklearn-logreg" in keys and not args.smoke and not args.no_same_features:
             try:
-                info["same_features"] = same_features_check(args, workdir)
+                info["same_features"] = same_features_check(args, options, workdir)
             except Exception as e:
                 log(f"   same-features check failed: {e}")
                 info["same_features"] = {"error": f"{type(e).__name__}: {e}"[:600]}
