@@ -140,7 +140,8 @@ public struct DataStream {
     public mutating func nextChunk() throws(DataFileError) -> [TextRecord]? {
         while true {
             // Read more unless a complete line is here and either the chunk is full or no more
-            // input is waiting (a pipe's reader must not wait for a whole chunk).
+            // input is waiting (a pipe's reader must not wait for a whole chunk, unless chunks
+            // are cut by size).
             let hasLine = pending.contains(ASCII.lineFeed)
             let ready = hasLine && (pending.count >= chunkBytes || (lastReadWasShort && !cutBySize))
             if !atEnd && !ready {
