@@ -27,7 +27,7 @@ let package = Package(
         // malloc_trim (Swift's Glibc module leaves out <malloc.h>).
         .target(name: "CAllocator"),
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CPrefetch", "CAllocator"]),
-        .target(name: "TextFeatures", dependencies: ["LinearAlgebra"]),
+        .target(name: "TextFeatures", dependencies: ["LinearAlgebra", "CPrefetch"]),
         .target(name: "Classifiers", dependencies: ["LinearAlgebra", "TextFeatures", "CPrefetch"]),
         .target(name: "DataFiles"),
         .target(name: "Articles"),

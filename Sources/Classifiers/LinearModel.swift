@@ -39,6 +39,25 @@ public struct LinearModel: Sendable, Equatable {
         return s
     }
 
+    /// The class probabilities of one feature row (increasing columns and their values),
+    /// computed exactly as ``probabilities(_:)`` computes that row of a matrix.
+    public func probabilities(ofRow columns: UnsafeBufferPointer<Int32>, _ values: UnsafeBufferPointer<Float>) -> [Double] {
+        let k = classCount
+        var s = [Double](repeating: 0, count: k)
+        weights.values.withUnsafeBufferPointer { w in
+            s.withUnsafeMutableBufferPointer { s in
+                for p in 0..<columns.count {
+                    let v = Double(values[p])
+                    let base = Int(columns[p]) * k
+                    for c in 0..<k { s[c] += v * w[base + c] }
+                }
+                for c in 0..<k { s[c] += intercepts[c] }
+                Softmax.softmaxInPlace(s)
+            }
+        }
+        return s
+    }
+
     /// The most probable class of each row (the lowest index wins a tie, so results are stable).
     public func predict(_ x: SparseMatrix) -> [Int] {
         Self.argmaxRows(scores(x))

@@ -25,19 +25,23 @@ public struct TextClassifier: Sendable, Equatable {
 
     /// Predictions for documents with their context (used when the model was trained with
     /// context features; otherwise the context is ignored).
-    /// Featurising and scoring run together in pieces of 1,024 documents across threads, so
-    /// a piece's features are scored while still in cache.
+    /// Each document is featurised and scored in turn, in pieces of 1,024 across threads: its
+    /// row is scored while still in cache, and no feature matrix is built.
     public func predict(_ documents: [Document]) -> [Prediction] {
         let pieces = Parallel.blocks(documents.count, size: 1024)
         var results = [Prediction](repeating: Prediction(labelIndex: 0, label: "", probabilities: []), count: documents.count)
         results.withUnsafeMutableBufferPointer { results in
             Parallel.forEach(pieces.count) { p in
-                let probabilities = model.probabilities(features.transformOnThisThread(documents[pieces[p]]))
-                for (row, i) in pieces[p].enumerated() {
-                    let values = probabilities.row(row)
-                    var best = 0
-                    for c in 1..<max(values.count, 1) where values[c] > values[best] { best = c }
-                    results[i] = Prediction(labelIndex: best, label: labels[best], probabilities: values)
+                var workspace = FeatureExtractor.RowWorkspace(for: features)
+                let rowBytes = model.classCount * MemoryLayout<Double>.stride
+                model.weights.values.withUnsafeBytes { weights in
+                    for i in pieces[p] {
+                        let values = features.withWeightedRow(of: documents[i], in: &workspace, prefetchingRowsOf: weights.baseAddress,
+                                                              rowBytes: rowBytes) { model.probabilities(ofRow: $0, $1) }
+                        var best = 0
+                        for c in 1..<max(values.count, 1) where values[c] > values[best] { best = c }
+                        results[i] = Prediction(labelIndex: best, label: labels[best], probabilities: values)
+                    }
                 }
             }
         }

@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 import LinearAlgebra
 
@@ -22,7 +23,11 @@ public struct FeatureExtractor: Sendable, Equatable {
         self.configuration = configuration
         self.vocabulary = vocabulary
         self.idf = idf
-        self.idf32 = idf.map { Float($0) }
+        self.idf32 = [Float](unsafeUninitializedCapacity: idf.count) { out, initialized in
+            HugePages.advise(UnsafeMutableRawBufferPointer(out))  // read at random, as the weights
+            for i in idf.indices { out[i] = Float(idf[i]) }
+            initialized = idf.count
+        }
     }
 
     /// The result of fitting on some rows: the extractor, the training rows' features, and the
@@ -139,19 +144,14 @@ public struct FeatureExtractor: Sendable, Equatable {
         return SparseMatrixBuilder.stacking(&parts, columns: featureCount)
     }
 
-    /// Featurises on the calling thread, for callers that already split work across threads.
-    public func transformOnThisThread(_ documents: ArraySlice<Document>) -> SparseMatrix {
-        var scanner = FeatureScanner(configuration: configuration)
+    /// One piece of ``transform(_:)``, row by row as prediction featurises (one code path for both).
+    private func transformOnThisThread(_ documents: ArraySlice<Document>) -> SparseMatrix {
         var builder = SparseMatrixBuilder(columns: featureCount)
-        var scratch: [Int32] = []
+        var workspace = RowWorkspace(for: self)
         for document in documents {
-            scratch.removeAll(keepingCapacity: true)
-            forEachColumn(of: document, scanner: &scanner) { scratch.append($0) }
-            builder.appendRow(countingIDs: &scratch)
+            withWeightedRow(of: document, in: &workspace) { builder.appendSortedRow($0, $1) }
         }
-        var x = builder.build()
-        applyWeighting(&x)
-        return x
+        return builder.build()
     }
 
     /// Calls `body` with the column of every feature occurrence in `document` that the model knows.
@@ -174,26 +174,83 @@ public struct FeatureExtractor: Sendable, Equatable {
     /// Turns counts into the configured weights, in place: binary / (sublinear) tf, × idf, then
     /// row normalisation.
     public func applyWeighting(_ x: inout SparseMatrix) {
-        let weighting = configuration.weighting
-        let sublinear = configuration.sublinearTF
+        let starts = x.rowStart
         x.withColumnsAndValues { columns, values in
-            idf32.withUnsafeBufferPointer { idf in
-                for p in 0..<values.count {
-                    let count = values[p]
-                    var v: Float
-                    switch weighting {
-                    case .binary: v = 1
-                    case .counts, .tfidf: v = sublinear && count != 1 ? 1 + Float(log(Double(count))) : count
-                    }
-                    if weighting == .tfidf { v *= idf[Int(columns[p])] }
-                    values[p] = v
-                }
+            for i in 0..<starts.count - 1 {
+                let row = starts[i]..<starts[i + 1]
+                weightRow(UnsafeBufferPointer(rebasing: columns[row]), UnsafeMutableBufferPointer(rebasing: values[row]))
             }
         }
-        if configuration.normalization == .l2 {
-            let norms = x.rowSquaredNorms()
-            for i in 0..<x.rows where norms[i] > 0 {
-                x.scaleRow(i, by: Float(1 / norms[i].squareRoot()))
+    }
+
+    /// One row of ``applyWeighting(_:)``: its columns, and its counts turned into weights.
+    func weightRow(_ columns: UnsafeBufferPointer<Int32>, _ values: UnsafeMutableBufferPointer<Float>) {
+        let weighting = configuration.weighting
+        let sublinear = configuration.sublinearTF
+        idf32.withUnsafeBufferPointer { idf in
+            for p in 0..<values.count {
+                let count = values[p]
+                var v: Float
+                switch weighting {
+                case .binary: v = 1
+                case .counts, .tfidf: v = sublinear && count != 1 ? 1 + Float(log(Double(count))) : count
+                }
+                if weighting == .tfidf { v *= idf[Int(columns[p])] }
+                values[p] = v
+            }
+        }
+        guard configuration.normalization == .l2 else { return }
+        var squaredNorm = 0.0
+        for v in values { squaredNorm += Double(v) * Double(v) }
+        guard squaredNorm > 0 else { return }
+        let scale = Float(1 / squaredNorm.squareRoot())
+        for p in 0..<values.count { values[p] *= scale }
+    }
+
+    /// Scratch for featurising one document at a time (``withWeightedRow(of:in:_:)``), kept
+    /// between documents so that the loop allocates nothing.
+    public struct RowWorkspace {
+        var scanner: FeatureScanner
+        var ids: [Int32] = []
+        var values: [Float] = []
+        var counter = IDCounter()
+
+        public init(for extractor: FeatureExtractor) {
+            scanner = FeatureScanner(configuration: extractor.configuration)
+        }
+    }
+
+    /// Calls `body` with one document's feature row — increasing columns and their weights,
+    /// exactly the row ``transform(_:)`` gives it — without building a matrix: prediction
+    /// scores each row while it is still in cache.
+    ///
+    /// Both the idf and the caller's per-column data (`rowsOf`, `rowBytes` apart: a model's
+    /// weights) sit at random addresses in tables larger than the cache. Both are asked for as
+    /// each feature is hashed, so the misses overlap the scanning instead of stalling weighting
+    /// and scoring one by one.
+    public func withWeightedRow<R>(of document: Document, in workspace: inout RowWorkspace,
+                                   prefetchingRowsOf table: UnsafeRawPointer? = nil, rowBytes: Int = 0,
+                                   _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Float>) -> R) -> R {
+        // Moved out and back, so the closure below does not capture the whole workspace.
+        var ids = workspace.ids
+        workspace.ids = []
+        defer { workspace.ids = ids }
+        ids.removeAll(keepingCapacity: true)
+        idf32.withUnsafeBufferPointer { idf in
+            let idf = configuration.weighting == .tfidf ? idf.baseAddress : nil
+            forEachColumn(of: document, scanner: &workspace.scanner) { id in
+                if let idf { stance_prefetch_read(idf + Int(id)) }
+                if let table { stance_prefetch_read(table + Int(id) * rowBytes) }
+                ids.append(id)
+            }
+        }
+        let n = workspace.counter.count(&ids, into: &workspace.values, below: featureCount)
+        return ids.withUnsafeBufferPointer { ids in
+            workspace.values.withUnsafeMutableBufferPointer { values in
+                let columns = UnsafeBufferPointer(rebasing: ids[0..<n])
+                let weights = UnsafeMutableBufferPointer(rebasing: values[0..<n])
+                weightRow(columns, weights)
+                return body(columns, UnsafeBufferPointer(weights))
             }
         }
     }

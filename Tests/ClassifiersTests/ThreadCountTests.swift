@@ -21,3 +21,17 @@ import Testing
     let four = try train()
     #expect(one == four)
 }
+
+/// `predict` scores each document's row as it is featurised; the probabilities must be those
+/// of the matrix path (`transform`, then `LinearModel.probabilities`) to the bit.
+@Test func predictionEqualsScoringTheFeatureMatrix() throws {
+    let texts = ["we welcome the treaty", "sanctions never work, never", "the weather was fine", "", "talks talks talks progress"]
+    let labels = ["pro", "con", "neutral", "neutral", "pro"]
+    for features in [FeatureConfiguration.standard, { var c = FeatureConfiguration.standard; c.hashBits = 10; return c }()] {
+        let classifier = try TextClassifierTrainer(features: features, parameters: TrainingParameters(kind: .logreg)).train(texts: texts, labels: labels)
+        let expected = classifier.model.probabilities(classifier.features.transform(texts))
+        for (i, prediction) in classifier.predict(texts).enumerated() {
+            #expect(prediction.probabilities == expected.row(i))
+        }
+    }
+}

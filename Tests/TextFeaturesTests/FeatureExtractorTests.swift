@@ -85,3 +85,29 @@ private func words(_ weighting: FeatureConfiguration.Weighting, sublinear: Bool 
     c.hashBits = 40
     #expect { try c.validate() } throws: { ($0 as? FeatureConfigurationError)?.description.contains("hash-bits") == true }
 }
+
+/// Prediction featurises one document at a time (`withWeightedRow`); its rows must be the very
+/// rows `transform` builds, to the bit, under every weighting, with and without hashing.
+@Test(arguments: [(FeatureConfiguration.Weighting.tfidf, true, FeatureConfiguration.Normalization.l2),
+                  (.tfidf, false, .none), (.counts, true, .l2), (.binary, false, .none)],
+      [nil, 12] as [Int?])
+func rowAtATimeEqualsTransform(setting: (FeatureConfiguration.Weighting, Bool, FeatureConfiguration.Normalization), hashBits: Int?) {
+    var config = FeatureConfiguration.standard
+    config.weighting = setting.0
+    config.sublinearTF = setting.1
+    config.normalization = setting.2
+    config.hashBits = hashBits
+    let docs = ["We are ready to talk, ready to talk.", "They cannot be trusted! Never, never.", "Talks resume on Tuesday.",
+                "", "zzzz qqqq", String(repeating: "sanctions again and again ", count: 40)]
+    let extractor = FeatureExtractor.fit(documents: Array(docs.prefix(3)), configuration: config).extractor
+    let matrix = extractor.transform(docs)
+    var workspace = FeatureExtractor.RowWorkspace(for: extractor)
+    for (i, doc) in docs.enumerated() {
+        let row = extractor.withWeightedRow(of: Document(text: doc), in: &workspace) { columns, values in
+            zip(columns, values).map { (Int($0), $1) }
+        }
+        let expected = matrix.row(i)
+        #expect(row.map(\.0) == expected.map(\.column), "document \(i)")
+        #expect(row.map(\.1) == expected.map(\.value), "document \(i)")
+    }
+}
