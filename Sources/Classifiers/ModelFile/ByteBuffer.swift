@@ -1,3 +1,4 @@
+import LinearAlgebra
 /// Little-endian encoding helpers for the model file. Explicit little-endian so a file written
 /// on one machine reads the same on any other.
 struct ByteWriter {
@@ -18,22 +19,28 @@ struct ByteWriter {
     }
 }
 
+/// Reads a model file's bytes in place: sections and numbers are slices of the one buffer the
+/// file was read into, copied once into the arrays they become.
 struct ByteReader {
-    let bytes: [UInt8]
+    let bytes: ArraySlice<UInt8>
+    /// From the start of `bytes`.
     var offset = 0
     let path: String
 
-    init(_ bytes: [UInt8], path: String) {
+    init(_ bytes: ArraySlice<UInt8>, path: String) {
         self.bytes = bytes
         self.path = path
     }
+
+    init(_ bytes: [UInt8], path: String) { self.init(bytes[...], path: path) }
 
     var remaining: Int { bytes.count - offset }
 
     mutating func take(_ n: Int) throws(ModelFileError) -> ArraySlice<UInt8> {
         guard n >= 0, n <= remaining else { throw .malformed(path: path, reason: "a section runs past the end of the file") }
         defer { offset += n }
-        return bytes[offset..<(offset + n)]
+        let start = bytes.startIndex + offset
+        return bytes[start..<(start + n)]
     }
 
     mutating func readUInt8() throws(ModelFileError) -> UInt8 { try take(1).first! }
@@ -54,6 +61,8 @@ struct ByteReader {
         // 24 MB, which a value-by-value read took a twentieth of a 100k-document prediction on).
         let raw = try take(8 * count)
         return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            // Weights are read at random while scoring: huge pages spare a TLB miss per feature.
+            HugePages.advise(UnsafeMutableRawBufferPointer(out))
             raw.withUnsafeBytes { UnsafeMutableRawBufferPointer(out).copyMemory(from: $0) }
             initialized = count
         }
