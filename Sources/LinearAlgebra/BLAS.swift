@@ -13,7 +13,14 @@ public enum BLAS {
     /// the optimisers (dots and axpys of a few hundred thousand entries, thousands of times) waking
     /// its pool costs more than it saves — measured as seconds of system time per training run.
     /// `stance` parallelises at a coarser grain itself (``Parallel``), so OpenBLAS runs on one thread.
-    public static let singleThreaded: Void = { openblas_set_num_threads(1) }()
+    ///
+    /// OpenBLAS starts its pool when it is loaded, and each thread spins on `sched_yield` for
+    /// about 2^28 cycles before sleeping: a core taken from the first tenth of a second of every
+    /// process. Touching this at startup also stops those threads.
+    public static let singleThreaded: Void = {
+        openblas_set_num_threads(1)
+        _ = blas_thread_shutdown_()
+    }()
     @inline(__always)
     static func int32(_ n: Int, _ what: StaticString) -> Int32 {
         precondition(n >= 0 && n <= Int(Int32.max), "BLAS: \(what) = \(n) does not fit a 32-bit blasint")

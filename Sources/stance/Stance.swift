@@ -1,4 +1,5 @@
 import ArgumentParser
+import LinearAlgebra
 import Classifiers
 
 /// The `stance` command: a thin shell over the library. Each subcommand parses its options,
@@ -20,9 +21,11 @@ struct Stance: ParsableCommand {
                       Featurize.self, ImportMLlib.self]
     )
 
-    /// Installs the interrupt handler (no half-written files on Ctrl-C), then runs the command.
+    /// Installs the interrupt handler (no half-written files on Ctrl-C) and quiets OpenBLAS's
+    /// idle threads (see ``BLAS/singleThreaded``), then runs the command.
     static func main() {
         InterruptCleanup.install()
+        _ = BLAS.singleThreaded
         main(nil)
     }
 }
