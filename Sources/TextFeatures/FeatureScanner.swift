@@ -81,6 +81,7 @@ public struct FeatureScanner {
     /// The hashes of ``wordNGrams(_:_:prefix:_:)``'s names, each n-gram continuing its prefix's.
     private static func wordNGramHashes<H: RunningHash>(_ tokens: TokenBuffer, _ range: NGramRange, prefix: FeatureName.Prefix,
                                                         _: H.Type, _ body: (H.Value) -> Void) {
+        if range.upper == 2 { return wordUniAndBigramHashes(tokens, lower: range.lower, prefix: prefix, H.self, body) }
         let initial = H.state(after: prefix)
         tokens.withTokens { bytes, starts, ends in
             let count = starts.count
@@ -93,6 +94,35 @@ public struct FeatureScanner {
                     if n >= range.lower { body(h) }
                     from = to
                 }
+            }
+        }
+    }
+
+    /// Word 1–2-grams (the default) or bigrams alone, with the general walk's hashes in its order.
+    /// A word's unigram and the bigram that ends at it are two running hashes over the same
+    /// bytes, stepped together: FNV-1a is a chain of dependent multiplies, and two chains side
+    /// by side take little longer than one.
+    private static func wordUniAndBigramHashes<H: RunningHash>(_ tokens: TokenBuffer, lower: Int, prefix: FeatureName.Prefix,
+                                                               _: H.Type, _ body: (H.Value) -> Void) {
+        let initial = H.state(after: prefix)
+        tokens.withTokens { bytes, starts, ends in
+            var previous = initial
+            for t in 0..<starts.count {
+                let from = Int(starts[t]), to = Int(ends[t])
+                var word = initial
+                if t > 0 {
+                    // The bigram: the previous word's hash continued over the separator and this word.
+                    var pair = H.hash(UnsafeBufferPointer(rebasing: bytes[Int(ends[t - 1])..<from]), continuing: previous)
+                    for k in from..<to {
+                        word = H.step(word, bytes[k])
+                        pair = H.step(pair, bytes[k])
+                    }
+                    body(pair)
+                } else {
+                    word = H.hash(UnsafeBufferPointer(rebasing: bytes[from..<to]), continuing: word)
+                }
+                if lower == 1 { body(word) }
+                previous = word
             }
         }
     }
@@ -221,6 +251,8 @@ protocol RunningHash {
     /// The state after a feature kind's prefix.
     static func state(after prefix: FeatureName.Prefix) -> Value
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, continuing state: Value) -> Value
+    /// The state after one more byte.
+    static func step(_ state: Value, _ byte: UInt8) -> Value
 }
 
 /// ``FeatureHashing``'s 32-bit FNV-1a (hashed models' buckets).
@@ -229,6 +261,7 @@ enum FNV1a32Running: RunningHash {
     @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>, continuing state: UInt32) -> UInt32 {
         FeatureHashing.fnv1a32(bytes: bytes, continuing: state)
     }
+    @inline(__always) static func step(_ state: UInt32, _ byte: UInt8) -> UInt32 { (state ^ UInt32(byte)) &* FeatureHashing.prime }
 }
 
 /// ``FeatureKey``'s 64-bit FNV-1a (vocabulary lookups).
@@ -237,4 +270,5 @@ enum FeatureKeyRunning: RunningHash {
     @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>, continuing state: UInt64) -> UInt64 {
         FeatureKey.of(bytes: bytes, continuing: state)
     }
+    @inline(__always) static func step(_ state: UInt64, _ byte: UInt8) -> UInt64 { (state ^ UInt64(byte)) &* FeatureKey.prime }
 }
