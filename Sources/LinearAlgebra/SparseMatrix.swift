@@ -53,8 +53,13 @@ public struct SparseMatrix: Equatable, Sendable {
     public func selectingRows(_ indices: [Int]) -> SparseMatrix {
         var builder = SparseMatrixBuilder(columns: columns)
         builder.reserve(rows: indices.count, nonzeros: indices.reduce(0) { $0 + rowStart[$1 + 1] - rowStart[$1] })
-        for i in indices {
-            builder.appendSortedRow(columnIndices[rowStart[i]..<rowStart[i + 1]], values[rowStart[i]..<rowStart[i + 1]])
+        columnIndices.withUnsafeBufferPointer { columns in
+            values.withUnsafeBufferPointer { values in
+                for i in indices {
+                    let row = rowStart[i]..<rowStart[i + 1]
+                    builder.appendSortedRow(UnsafeBufferPointer(rebasing: columns[row]), UnsafeBufferPointer(rebasing: values[row]))
+                }
+            }
         }
         return builder.build()
     }

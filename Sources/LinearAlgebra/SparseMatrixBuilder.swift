@@ -42,8 +42,7 @@ public struct SparseMatrixBuilder: Sendable {
     }
 
     /// Appends a row given as strictly increasing column indices and their values.
-    public mutating func appendSortedRow<C: Collection, V: Collection>(_ columns: C, _ rowValues: V)
-    where C.Element == Int32, V.Element == Float {
+    public mutating func appendSortedRow(_ columns: UnsafeBufferPointer<Int32>, _ rowValues: UnsafeBufferPointer<Float>) {
         precondition(columns.count == rowValues.count, "SparseMatrixBuilder: \(columns.count) columns, \(rowValues.count) values")
         var previous: Int32 = -1
         for c in columns {
@@ -53,6 +52,14 @@ public struct SparseMatrixBuilder: Sendable {
         columnIndices.append(contentsOf: columns)
         values.append(contentsOf: rowValues)
         rowStart.append(columnIndices.count)
+    }
+
+    /// Appends a row given as strictly increasing column indices and their values (any
+    /// collections: a convenience for tests and small tables; it copies them first).
+    public mutating func appendSortedRow<C: Collection, V: Collection>(_ columns: C, _ rowValues: V)
+    where C.Element == Int32, V.Element == Float {
+        let columns = Array(columns), rowValues = Array(rowValues)
+        columns.withUnsafeBufferPointer { c in rowValues.withUnsafeBufferPointer { appendSortedRow(c, $0) } }
     }
 
     /// Appends another matrix's rows below the ones already here.

@@ -49,15 +49,24 @@ public struct FeatureExtractor: Sendable, Equatable {
             guard let map else { return m }
             var builder = SparseMatrixBuilder(columns: columns)
             builder.reserve(rows: m.rows, nonzeros: m.nonzeroCount)
-            var pairs: [(Int32, Float)] = []
+            // Each entry packed as column << 32 | value bits: sorting plain integers is several
+            // times faster than sorting pairs through a closure.
+            var packed: [UInt64] = []
+            var rowColumns: [Int32] = [], rowValues: [Float] = []
             for i in 0..<m.rows {
-                pairs.removeAll(keepingCapacity: true)
+                packed.removeAll(keepingCapacity: true)
                 for p in m.rowStart[i]..<m.rowStart[i + 1] {
                     let c = map[Int(m.columnIndices[p])]
-                    if c >= 0 { pairs.append((c, m.values[p])) }
+                    if c >= 0 { packed.append(UInt64(c) << 32 | UInt64(m.values[p].bitPattern)) }
                 }
-                pairs.sort { $0.0 < $1.0 }
-                builder.appendSortedRow(pairs.lazy.map(\.0), pairs.lazy.map(\.1))
+                packed.sort()
+                rowColumns.removeAll(keepingCapacity: true)
+                rowValues.removeAll(keepingCapacity: true)
+                for entry in packed {
+                    rowColumns.append(Int32(truncatingIfNeeded: entry >> 32))
+                    rowValues.append(Float(bitPattern: UInt32(truncatingIfNeeded: entry)))
+                }
+                rowColumns.withUnsafeBufferPointer { c in rowValues.withUnsafeBufferPointer { builder.appendSortedRow(c, $0) } }
             }
             return builder.build()
         }
@@ -102,7 +111,7 @@ public struct FeatureExtractor: Sendable, Equatable {
                 kept.sort { totalCount[$0] != totalCount[$1] ? totalCount[$0] > totalCount[$1] : terms[$0] < terms[$1] }
                 kept = Array(kept.prefix(limit))
             }
-            kept.sort { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
+            Self.sortByBytes(&kept, terms)
             var map = [Int32](repeating: -1, count: sub.columns)
             for (final, provisional) in kept.enumerated() { map[provisional] = Int32(final) }
             vocabulary = Vocabulary(sortedTerms: kept.map { terms[$0] })
@@ -117,6 +126,29 @@ public struct FeatureExtractor: Sendable, Equatable {
         var features = Fit.remap(consume sub, columnMap, columns: extractor.featureCount)
         extractor.applyWeighting(&features)
         return Fit(extractor: extractor, features: features, columnMap: columnMap)
+    }
+
+    /// Sorts term indices by their terms' UTF-8 bytes. Most pairs differ in their first eight
+    /// bytes, so those are compared as one integer; the rest compare the whole terms with memcmp
+    /// (comparing `String.UTF8View`s element by element took a quarter of vocabulary training).
+    static func sortByBytes(_ indices: inout [Int], _ terms: [String]) {
+        func prefix(_ term: String) -> UInt64 {
+            var key: UInt64 = 0
+            for (k, byte) in term.utf8.prefix(8).enumerated() { key |= UInt64(byte) << UInt64(56 - 8 * k) }
+            return key
+        }
+        func precedes(_ a: String, _ b: String) -> Bool {
+            let ordered = a.utf8.withContiguousStorageIfAvailable { a in
+                b.utf8.withContiguousStorageIfAvailable { b in
+                    let common = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+                    return common != 0 ? common < 0 : a.count < b.count
+                }
+            }
+            return (ordered ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
+        var keyed = indices.map { (key: prefix(terms[$0]), index: $0) }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : precedes(terms[$0.index], terms[$1.index]) }
+        indices = keyed.map(\.index)
     }
 
     /// Fits on whole documents (tokenising them once) and returns the training features too.

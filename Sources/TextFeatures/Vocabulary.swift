@@ -4,26 +4,24 @@
 /// training data always gives the same ids, whatever order the documents arrived in.
 public struct Vocabulary: Sendable, Equatable {
     public let terms: [String]
-    private let index: [String: Int32]
-    /// The same map keyed by each term's ``FeatureKey``, for the byte-level featuriser.
+    /// Each term's id, keyed by its ``FeatureKey`` (what the byte-level featuriser computes).
     private let keyIndex: FeatureKeyTable
 
     public init(sortedTerms terms: [String]) {
         self.terms = terms
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(terms.count)
-        for (i, t) in terms.enumerated() { index[t] = Int32(i) }
-        precondition(index.count == terms.count, "Vocabulary: duplicate terms")
-        self.index = index
         var keyIndex = FeatureKeyTable(capacity: terms.count)
         for (i, t) in terms.enumerated() { keyIndex.insert(FeatureKey.of(t), Int32(i)) }
-        precondition(keyIndex.count == terms.count, "Vocabulary: two terms share a 64-bit feature key")
+        precondition(keyIndex.count == terms.count, "Vocabulary: duplicate terms, or two terms that share a 64-bit feature key")
         self.keyIndex = keyIndex
     }
 
     public var count: Int { terms.count }
 
-    public func id(of term: String) -> Int32? { index[term] }
+    /// The id of `term`, found by its key and confirmed by its text.
+    public func id(of term: String) -> Int32? {
+        guard let id = keyIndex.value(for: FeatureKey.of(term)), terms[Int(id)] == term else { return nil }
+        return id
+    }
 
     /// The id of the term whose ``FeatureKey`` is `key`.
     @inline(__always) public func id(ofKey key: UInt64) -> Int32? { keyIndex.value(for: key) }

@@ -111,3 +111,17 @@ func rowAtATimeEqualsTransform(setting: (FeatureConfiguration.Weighting, Bool, F
         #expect(row.map(\.1) == expected.map(\.value), "document \(i)")
     }
 }
+
+/// The vocabulary is in UTF-8 byte order (model files depend on it). Terms are sorted by their
+/// first eight bytes first; these share long prefixes, differ past them, or end inside them.
+@Test func vocabularyIsInByteOrder() {
+    let words = ["abcdefghij", "abcdefghik", "abcdefgh", "abcdefg", "ab", "éclair", "eclair", "Ωmega", "z", "zz",
+                 "naïve", "naive", "abcdefghijklmnop", "abcdefghijklmnoq", "日本", "a1", "a"]
+    var config = FeatureConfiguration.standard
+    config.ngrams = NGramGenerator(words: NGramRange(1, 2), characters: NGramRange(2, 4))
+    let terms = FeatureExtractor.fit(documents: [words.joined(separator: " "), words.reversed().joined(separator: " ")],
+                                     configuration: config).extractor.vocabulary!.terms
+    #expect(terms.count > 100)
+    #expect(terms == terms.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    #expect(Set(terms).count == terms.count)
+}
