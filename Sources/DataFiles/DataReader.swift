@@ -25,13 +25,7 @@ public enum DataReader {
     /// and lines when not.
     public static func read(path: String, options: DataReaderOptions) throws(DataFileError) -> DataSet {
         if path == "-" {
-            let data: Data
-            do {
-                data = try FileHandle.standardInput.readToEnd() ?? Data()
-            } catch {
-                throw DataFileError(file: standardInputName, problem: "cannot be read: \(error.localizedDescription)")
-            }
-            return try read(data: data, name: standardInputName, options: options)
+            return try read(bytes: try contents(of: STDIN_FILENO, name: standardInputName), name: standardInputName, options: options)
         }
 
         let fileManager = FileManager.default
@@ -48,20 +42,42 @@ public enum DataReader {
             throw DataFileError(file: path, problem: "cannot be read: permission denied",
                                 hint: "check the file's permissions, e.g. with ls -l")
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DataFileError(file: path, problem: "cannot be read: \(error.localizedDescription)")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw DataFileError(file: path, problem: "cannot be read: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        return try read(bytes: try contents(of: fd, name: path), name: path, options: options)
+    }
+
+    /// Everything left to read from `fd`, straight into one array: going through `Data` copied
+    /// a corpus twice, each copy into fresh pages (a tenth of training naive Bayes on 55 MB).
+    static func contents(of fd: Int32, name path: String) throws(DataFileError) -> [UInt8] {
+        var status = stat()
+        let expected = fstat(fd, &status) == 0 ? max(Int(status.st_size), 0) : 0
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            while initialized < expected {
+                let n = Foundation.read(fd, buffer.baseAddress! + initialized, expected - initialized)
+                if n > 0 { initialized += n } else if n == 0 { break } else if errno != EINTR { failure = errno; break }
+            }
         }
-        return try read(data: data, name: path, options: options)
+        // Whatever the file grew by while being read (or all of it, where fstat knows no size).
+        var piece = [UInt8](repeating: 0, count: 1 << 16)
+        while failure == 0 {
+            let n = piece.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            if n > 0 { bytes.append(contentsOf: piece[0..<n]) } else if n == 0 { break } else if errno != EINTR { failure = errno }
+        }
+        guard failure == 0 else { throw DataFileError(file: path, problem: "cannot be read: \(String(cString: strerror(failure)))") }
+        return bytes
     }
 
     /// Reads records from bytes already in memory. `name` appears in every message and, when
     /// `options.format` is nil, its extension picks the format (a name without one, such as
     /// ``standardInputName``, means detecting from the first line).
     public static func read(data: Data, name: String, options: DataReaderOptions) throws(DataFileError) -> DataSet {
-        let bytes = [UInt8](data)
+        try read(bytes: [UInt8](data), name: name, options: options)
+    }
+
+    static func read(bytes: [UInt8], name: String, options: DataReaderOptions) throws(DataFileError) -> DataSet {
         let start = UTF8Validation.byteOrderMarkLength(bytes)
         try UTF8Validation.validate(bytes, from: start, file: name)
         let format = try resolveFormat(bytes, from: start, name: name, options: options)

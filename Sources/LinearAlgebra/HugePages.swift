@@ -18,6 +18,16 @@ public enum HugePages {
         }
     }
 
+    /// Makes room for `capacity` elements in `array`, backed by huge pages when it is empty
+    /// (a large array then lands in a few hundred page faults instead of hundreds of thousands).
+    public static func reserve<T: BitwiseCopyable>(_ array: inout [T], capacity: Int) {
+        guard array.isEmpty, capacity * MemoryLayout<T>.stride >= threshold else { return array.reserveCapacity(capacity) }
+        array = [T](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            advise(UnsafeMutableRawBufferPointer(buffer))
+            initialized = 0
+        }
+    }
+
     /// Asks for huge pages for the 2 MB-aligned part of `memory` (a no-op where unsupported).
     public static func advise(_ memory: UnsafeMutableRawBufferPointer) {
         #if os(Linux)

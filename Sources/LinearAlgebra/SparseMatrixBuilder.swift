@@ -25,8 +25,8 @@ public struct SparseMatrixBuilder: Sendable {
 
     public mutating func reserve(rows: Int, nonzeros: Int) {
         rowStart.reserveCapacity(rowStart.count + rows)
-        columnIndices.reserveCapacity(columnIndices.count + nonzeros)
-        values.reserveCapacity(values.count + nonzeros)
+        HugePages.reserve(&columnIndices, capacity: columnIndices.count + nonzeros)
+        HugePages.reserve(&values, capacity: values.count + nonzeros)
     }
 
     /// Appends a row whose entries are the distinct ids in `ids` with their multiplicities.

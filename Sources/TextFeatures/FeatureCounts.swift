@@ -53,6 +53,9 @@ public struct FeatureCounts: Sendable {
             Parallel.forEach(pieces.count) { p in
                 var scanner = FeatureScanner(configuration: configuration)
                 var builder = SparseMatrixBuilder(columns: 1 << bits)
+                // Room for the piece up front (a text of b bytes has at most b + 1 word 1–2-grams),
+                // so the arrays are not copied into fresh pages at every doubling.
+                builder.reserve(rows: pieces[p].count, nonzeros: pieces[p].reduce(0) { $0 + documents[$1].text.utf8.count + 1 })
                 var scratch: [Int32] = []
                 for d in pieces[p] {
                     scratch.removeAll(keepingCapacity: true)
