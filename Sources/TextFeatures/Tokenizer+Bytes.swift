@@ -165,9 +165,14 @@ private struct ByteScanner {
         var i = 0
         while i < n {
             let b = s[i]
-            // The common case first: an ASCII letter or digit starts a word.
-            if b < 0x80 && table[Int(b)] & ASCIIClass.word != 0 && !(b == 0x68 || b == 0x77 || b == 0x48 || b == 0x57) {
-                i = appendWord(from: i, into: &buffer)
+            // The common case first: an ASCII letter or digit starts a word (or, from h or w, a URL).
+            if b < 0x80 && table[Int(b)] & ASCIIClass.word != 0 {
+                if b | 0x20 == 0x68 || b | 0x20 == 0x77, let end = urlEnd(from: i) {
+                    buffer.token("<url>")
+                    i = end
+                } else {
+                    i = appendWord(from: i, into: &buffer)
+                }
                 continue
             }
             let (c, length) = decode(i)
