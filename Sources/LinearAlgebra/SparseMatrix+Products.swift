@@ -78,8 +78,4 @@ extension SparseMatrix {
         return result
     }
 
-    /// Squared L2 norm of each row.
-    public func rowSquaredNorms() -> [Double] {
-        (0..<rows).map { i in (rowStart[i]..<rowStart[i + 1]).reduce(0.0) { $0 + Double(values[$1]) * Double(values[$1]) } }
-    }
 }

@@ -64,11 +64,6 @@ public struct SparseMatrix: Equatable, Sendable {
         return builder.build()
     }
 
-    /// Scales every stored value of row `i` in place.
-    public mutating func scaleRow(_ i: Int, by factor: Float) {
-        for p in rowStart[i]..<rowStart[i + 1] { values[p] *= factor }
-    }
-
     /// Hands the column indices and the values (writable, same order) to `body` at once, for
     /// loops too hot to call a closure per value.
     public mutating func withColumnsAndValues<R>(_ body: (UnsafeBufferPointer<Int32>, UnsafeMutableBufferPointer<Float>) -> R) -> R {

@@ -256,7 +256,7 @@ public struct FeatureExtractor: Sendable, Equatable {
     /// exactly the row ``transform(_:)`` gives it — without building a matrix: prediction
     /// scores each row while it is still in cache.
     ///
-    /// Both the idf and the caller's per-column data (`rowsOf`, `rowBytes` apart: a model's
+    /// Both the idf and the caller's per-column data (`table`, rows `rowBytes` apart: a model's
     /// weights) sit at random addresses in tables larger than the cache. Both are asked for as
     /// each feature is hashed, so the misses overlap the scanning instead of stalling weighting
     /// and scoring one by one.
