@@ -87,6 +87,8 @@ private let configurations = [
     FeatureConfiguration.standard,
     FeatureConfiguration(ngrams: NGramGenerator(words: NGramRange(1, 3), characters: NGramRange(1, 6)), contextNGrams: NGramRange(1, 2)),
     FeatureConfiguration(ngrams: NGramGenerator(words: nil, characters: NGramRange(3, 3))),
+    // Bigrams alone: the paired unigram/bigram walk without emitting the unigrams.
+    FeatureConfiguration(ngrams: NGramGenerator(words: NGramRange(2, 2), characters: nil), contextNGrams: NGramRange(2, 2)),
 ]
 
 @Test func scannerMakesTheReferenceFeatures() {
