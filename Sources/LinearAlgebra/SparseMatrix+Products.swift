@@ -77,5 +77,4 @@ extension SparseMatrix {
         transposeMultiply(g, into: &result)
         return result
     }
-
 }
